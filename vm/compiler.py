@@ -1061,18 +1061,36 @@ class _Compiler:
     # -- Expression compilers -------------------------------------------------------------
 
     def expr(self, node, e):
-        """expr(): compile an expression into e. Afterwards tk == node.last."""
+        """expr(): compile an expression into e. Afterwards tk == node.last.
+
+        The left spine of suffix and operator chains (a.b.c, f()(), a + b + c) is
+        walked in a loop, as LuaJIT's parser loops over them: they nest without
+        limit, so recursing on them would exhaust Python's stack.
+        """
         t = type(node)
-        if t is A.BinOp:
-            self.expr_binop(node, e)
-        else:
-            h = _EXPR[t]
-            h(self, node, e)
+        if t in _SPINE:
+            spine = []
+            while t in _SPINE:
+                spine.append(node)
+                node = node.left if t is A.BinOp else node.func if t is A.Call else node.obj
+                t = type(node)
+            _EXPR[t](self, node, e)
+            self.tk = node.last
+            for node in reversed(spine):
+                _SPINE[type(node)](self, node, e)
+                self.tk = node.last
+            return
+        h = _EXPR[t]
+        h(self, node, e)
         self.tk = node.last
 
     def expr_binop(self, node, e):
-        op = node.op
         self.expr(node.left, e)
+        self.binop_rest(node, e)
+
+    def binop_rest(self, node, e):
+        """The rest of expr_binop once the left operand is in e."""
+        op = node.op
         self.tk = node.left.last + 1
         self.bcemit_binop_left(op, e)
         e2 = ExpDesc()
@@ -1125,6 +1143,10 @@ class _Compiler:
 
     def e_Index(self, node, e):
         self.expr(node.obj, e)
+        self.index_rest(node, e)
+
+    def index_rest(self, node, e):
+        """The rest of e_Index once the object is in e."""
         if node.dot:
             self.expr_field(node, e)
         else:
@@ -1165,12 +1187,20 @@ class _Compiler:
 
     def e_Call(self, node, e):
         self.expr(node.func, e)
+        self.call_rest(node, e)
+
+    def call_rest(self, node, e):
+        """The rest of e_Call once the function is in e."""
         self.expr_tonextreg(e)
         self.bcreg_reserve(1)
         self.parse_args(node, e)
 
     def e_Method(self, node, e):
         self.expr(node.obj, e)
+        self.method_rest(node, e)
+
+    def method_rest(self, node, e):
+        """The rest of e_Method once the object is in e."""
         self.tk = node.name.first
         self.bcemit_method(e, node.name.value)
         self.parse_args(node, e)
@@ -1378,11 +1408,13 @@ class _Compiler:
 
     def primary_target(self, target, v, is_method):
         """The name of a function statement: a.b.c or a.b:c."""
-        if type(target) is A.Name:
-            self.var_lookup(target, v)
-            return
-        self.primary_target(target.obj, v, False)
-        self.expr_field(target, v)
+        chain = []                  # a loop: a.b.c.d... may be arbitrarily long
+        while type(target) is not A.Name:
+            chain.append(target)
+            target = target.obj
+        self.var_lookup(target, v)
+        for t in reversed(chain):
+            self.expr_field(t, v)
 
     def assign_hazard(self, lhs, v):
         fs = self.fs
@@ -1719,6 +1751,9 @@ def _kvalue(e):
 _EXPR = {cls: getattr(_Compiler, "e_" + cls.__name__) for cls in (
     A.UnOp, A.Number, A.String, A.Nil, A.TrueLit, A.FalseLit, A.Vararg, A.Function,
     A.Name, A.Paren, A.Index, A.Call, A.Method, A.Table)}
+# Left-spine nodes: what expr() compiles after the left part, in a loop.
+_SPINE = {A.BinOp: _Compiler.binop_rest, A.Index: _Compiler.index_rest,
+          A.Call: _Compiler.call_rest, A.Method: _Compiler.method_rest}
 _STAT = {cls: getattr(_Compiler, "s_" + cls.__name__) for cls in (
     A.Local, A.LocalFunction, A.FunctionStat, A.Assign, A.CallStat, A.Do, A.While,
     A.Repeat, A.If, A.NumFor, A.GenFor, A.Return, A.Break, A.Goto, A.ErrorStat)}

@@ -324,13 +324,19 @@ def _long_value(body: bytes) -> bytes:
 
 
 def _near(text: bytes) -> str:
-    return text.decode("utf-8", "surrogateescape")
+    # LuaJIT formats the near text as a C string: it ends at the first NUL.
+    return text.split(b"\0", 1)[0].decode("utf-8", "surrogateescape")
 
 
 def near_text(toks: Tokens, i: int) -> str:
-    """What LuaJIT prints after "near" when token i is current (lj_lex_error)."""
+    """What LuaJIT prints after "near" when token i is current (lj_lex_error).
+
+    None for a NUL byte: LuaJIT's token 0 gets no "near" part at all.
+    """
     from .tokens import token2str
     k = toks.kind[i]
+    if k == 0:
+        return None
     if k == TK_name or k == TK_number:
         return _near(toks.text(i))
     if k == TK_string:

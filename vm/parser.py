@@ -88,6 +88,10 @@ class _Parser:
         self.p = 0
         self.level = 0
         self.fs = None
+        # A name LuaJIT consumed with a lookahead token already scanned (`goto` at
+        # a statement start, a table item's name): its ls->lastline is then the
+        # lookahead's line, which matters for the ambiguous-call check.
+        self.look = -1
 
     # -- Errors --------------------------------------------------------------
 
@@ -281,7 +285,9 @@ class _Parser:
         k = self.K[self.p]
         line = toks.eline[self.p]
         if k == _LPAREN:
-            if line != toks.eline[self.p - 1]:
+            prev = self.p - 1
+            lastline = toks.eline[self.p if prev == self.look else prev]
+            if line != lastline:
                 self.err_syntax("ambiguous syntax (function call x new statement)")
             self.next()
             args = [] if self.K[self.p] == _RPAREN else self.expr_list()
@@ -324,6 +330,8 @@ class _Parser:
                 self.lex_check(_ASSIGN)
                 item = A.Item(A.ITEM_NAMED, key, self.expr())
             else:
+                if k == TK_name or k == TK_goto:
+                    self.look = ifirst
                 item = A.Item(A.ITEM_POS, None, self.expr())
             items.append(self.finish(item, ifirst))
             if not self.lex_opt(_COMMA) and not self.lex_opt(_SEMI):
@@ -467,10 +475,12 @@ class _Parser:
             return self.finish(A.Break(), first), True
         if k == TK_label:
             return self.parse_label(), False
-        if k == TK_goto and K[first + 1] == TK_name:
-            self.next()
-            node = A.Goto(self.lex_str())
-            return self.finish(node, first), False
+        if k == TK_goto:
+            if K[first + 1] == TK_name:
+                self.next()
+                node = A.Goto(self.lex_str())
+                return self.finish(node, first), False
+            self.look = first
         return self.parse_call_assign(), False
 
     def parse_if(self, line):
@@ -580,7 +590,9 @@ class _Parser:
         self.next()
         node = A.Label(self.lex_str())
         node.at_end = False
-        self.lex_check(TK_label)
+        # LuaJIT checks for a duplicate label before the closing '::', so a
+        # missing '::' is recorded and the label kept (scopes reports duplicates).
+        self.lex_check_soft(TK_label)
         return self.finish(node, first)
 
     def parse_call_assign(self):

@@ -165,8 +165,8 @@ class _Resolver:
         node.scope = f
         return f
 
-    def end_func(self, f, end_tok):
-        self.end_scope(end_tok)
+    def end_func(self, f, end_tok, err_tok=None):
+        self.end_scope(end_tok, err_tok)
         self.func = f.parent
 
     def begin_scope(self, node, loop=False):
@@ -175,8 +175,14 @@ class _Resolver:
         self.scope = s
         return s
 
-    def end_scope(self, end_tok):
-        """fscope_end: deactivate the scope's variables, settle its gotos."""
+    def end_scope(self, end_tok, err_tok=None):
+        """fscope_end: deactivate the scope's variables, settle its gotos.
+
+        Errors are keyed at `err_tok` (default end_tok): the token that is current
+        when LuaJIT's fscope_end runs.
+        """
+        if err_tok is None:
+            err_tok = end_tok
         s = self.scope
         f = self.func
         for var in reversed(f.active[s.nactvar:]):
@@ -189,10 +195,10 @@ class _Resolver:
             if s.loop:
                 self.resolve_gotos(s, _Gola(None, _BREAK, True, s.nactvar, 0))
             else:
-                self.fixup(s, end_tok)
+                self.fixup(s, err_tok)
                 return
         if s.has_gola:
-            self.fixup(s, end_tok)
+            self.fixup(s, err_tok)
 
     def declare(self, decl, kind, n=0):
         """var_new: a new variable, not yet visible (see activate)."""
@@ -422,8 +428,11 @@ class _Resolver:
         s = self.scope
         s.has_gola = True
         if self.find_label(node.name) is not None:
-            self.error("duplicate label '%s'" % node.name, self.toks.eline[node.last],
-                       node.last - 1, node.first)
+            # Raised with the token after the name current (where '::' should be):
+            # after a lexer error there, before a parse error there.
+            t = min(node.first + 2, len(self.toks) - 1)
+            self.error("duplicate label '%s'" % node.name, self.toks.eline[t], t,
+                       node.first, PHASE_LEX)
         f = self.func
         slot = s.nactvar if node.at_end else len(f.active)
         label = _Gola(node, node.name, True, slot, self.toks.eline[node.last])
@@ -440,14 +449,20 @@ class _Resolver:
             self.expr(e)
 
     def expr(self, node):
-        t = type(node)
-        if t is A.Name:
-            self.lookup(node)
-        elif t is A.Function:
-            self.function(node, self.toks.eline[node.lparen])
-        elif t not in _LEAVES:
-            for child in node.children():
-                self.expr(child)
+        # An explicit stack, same order as recursion: chains like a.b.c... or
+        # a + b + c ... nest without limit.
+        stack = [node]
+        while stack:
+            node = stack.pop()
+            t = type(node)
+            if t is A.Name:
+                self.lookup(node)
+            elif t is A.Function:
+                self.function(node, self.toks.eline[node.lparen])
+            elif t not in _LEAVES:
+                kids = list(node.children())
+                kids.reverse()
+                stack.extend(kids)
 
     def function(self, node, linedefined):
         f = self.begin_func(node, linedefined, node.is_vararg)
@@ -456,7 +471,9 @@ class _Resolver:
             self.activate(self.declare(p, kind, i), node.lparen)
         node.body.scope = f.scope
         self.block_stats(node.body.stats)
-        self.end_func(f, node.last)
+        # LuaJIT checks the closing 'end' and scans the token after it before
+        # fs_finish settles the function's gotos and breaks.
+        self.end_func(f, node.last, node.last + 1)
 
 
 class _Hidden:

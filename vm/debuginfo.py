@@ -1,0 +1,167 @@
+"""Stack levels, getinfo and tracebacks (lua_getstack, lj_debug_getinfo, luaL_traceback).
+
+The running state is th.fn/th.pc/th.base (saved by the interpreter whenever it
+calls a builtin; th.cfunc is the builtin) plus the thread's frame records. A
+level is a Frame: a Lua function at an instruction, or a C function.
+"""
+
+from .diagnostics import short_src
+from .errors import funcname
+from .state import CFunc
+
+TRACEBACK_LEVELS1 = 12
+TRACEBACK_LEVELS2 = 10
+
+
+class Frame:
+    """One stack level. `caller` is (proto, pc) of the Lua instruction that called it,
+    or None when it was called from C (pcall, a host call, a coroutine start)."""
+    __slots__ = ("fn", "pc", "base", "caller")
+
+    def __init__(self, fn, pc, base, caller):
+        self.fn = fn
+        self.pc = pc
+        self.base = base
+        self.caller = caller
+
+    @property
+    def is_c(self):
+        return self.fn.__class__ is CFunc
+
+
+def frames(vm, th):
+    """All levels of thread th, innermost first (level 0 first)."""
+    from .interp import FR_C, FR_CONT, FR_LUA, FR_PCALL
+    out = []
+    if th.cfunc is not None:
+        out.append(Frame(th.cfunc, 0, 0, (th.fn.p.proto, th.pc) if th.fn else None))
+    fn, pc, base = th.fn, th.pc, th.base
+    for rec in reversed(th.frames):
+        kind = rec[0]
+        if fn is not None:
+            if kind == FR_LUA or kind == FR_CONT:
+                caller = (rec[3].p.proto, rec[2]) if rec[3] is not None else None
+            else:
+                caller = None
+            out.append(Frame(fn, pc, base, caller))
+        if kind == FR_PCALL:
+            cf = rec[6]
+            out.append(Frame(cf, 0, 0, (rec[3].p.proto, rec[2])))
+        elif kind == FR_C and rec[6] is not None:
+            cf = rec[6]
+            out.append(Frame(cf, 0, 0, (rec[3].p.proto, rec[2]) if rec[3] else None))
+        fn, pc, base = rec[3], rec[2], rec[1]
+    if fn is not None and (not out or out[-1].fn is not fn or out[-1].pc != pc):
+        out.append(Frame(fn, pc, base, None))
+    return out
+
+
+def level(vm, th, n):
+    """lua_getstack: the Frame at level n, or None."""
+    fs = frames(vm, th)
+    return fs[n] if 0 <= n < len(fs) else None
+
+
+def currentline(frame):
+    if frame.is_c:
+        return -1
+    proto = frame.fn.p.proto
+    pc = frame.pc - 1
+    if 0 < pc < len(proto.lineinfo):
+        return proto.lineinfo[pc]
+    return proto.firstline if pc <= 0 else -1
+
+
+def where(vm, th, n) -> str:
+    """luaL_where: "file:line:" of level n when it is a Lua function with a line."""
+    f = level(vm, th, n)
+    if f is not None and not f.is_c:
+        line = currentline(f)
+        if line > 0:
+            return "%s:%d:" % (short_src(f.fn.p.proto.chunkname), line)
+    return ""
+
+
+def name_of(frame):
+    """lj_debug_funcname: (namewhat, name) of a frame, from its caller's instruction."""
+    if frame.caller is None:
+        return "", None
+    proto, pc = frame.caller
+    kind, name = funcname(proto, pc)
+    if kind is None:
+        return "", None
+    return kind, name
+
+
+def getinfo(vm, frame, what="Snlu"):
+    """lj_debug_getinfo for a Frame (or a function: frame.pc == -1 means no frame)."""
+    info = {}
+    fn = frame.fn
+    for opt in what:
+        if opt == "S":
+            if fn.__class__ is CFunc:
+                info.update(source="=[C]", short_src="[C]", linedefined=-1,
+                            lastlinedefined=-1, what="C")
+            else:
+                proto = fn.p.proto
+                cn = proto.chunkname
+                info.update(source=cn if isinstance(cn, bytes) else cn.encode(),
+                            short_src=short_src(cn), linedefined=proto.firstline,
+                            lastlinedefined=proto.firstline + proto.numline,
+                            what="Lua" if (proto.firstline or not proto.numline) else "main")
+        elif opt == "l":
+            info["currentline"] = currentline(frame) if frame.pc >= 0 else -1
+        elif opt == "u":
+            if fn.__class__ is CFunc:
+                info["nups"] = 0
+            else:
+                info["nups"] = len(fn.uvs)
+        elif opt == "n":
+            namewhat, name = name_of(frame) if frame.pc >= 0 else ("", None)
+            info["namewhat"] = namewhat
+            info["name"] = name
+        elif opt in "fL":
+            pass
+        else:
+            return None
+    return info
+
+
+def traceback(vm, th, msg=None, lvl=1) -> str:
+    """luaL_traceback of thread th starting at level lvl."""
+    out = []
+    if msg is not None:
+        out.append(msg + "\n")
+    out.append("stack traceback:")
+    fs = frames(vm, th)
+    n = len(fs)
+    i = lvl
+    lim = TRACEBACK_LEVELS1
+    while 0 <= i < n:
+        if i + 1 > lim:
+            if i + 1 + TRACEBACK_LEVELS2 >= n:
+                lim = 1 << 31
+            else:
+                out.append("\n\t...")
+                i = n - TRACEBACK_LEVELS2
+                lim = 1 << 31
+                continue
+        f = fs[i]
+        i += 1
+        info = getinfo(vm, f, "Snl")
+        fn = f.fn
+        if f.is_c and fn.ffid > 1 and not info["namewhat"]:
+            out.append("\n\t[builtin#%d]:" % fn.ffid)
+        else:
+            out.append("\n\t%s:" % info["short_src"])
+        if info["currentline"] > 0:
+            out.append("%d:" % info["currentline"])
+        if info["namewhat"]:
+            out.append(" in function '%s'" % info["name"])
+        elif info["what"] == "main":
+            out.append(" in main chunk")
+        elif info["what"] == "C":
+            out.append(" at 0x%08x" % (id(fn) & 0xFFFFFFFFFFFF))
+        else:
+            out.append(" in function <%s:%d>" % (info["short_src"], info["linedefined"]))
+    return "".join(out)

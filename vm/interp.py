@@ -1,0 +1,1212 @@
+"""The interpreter: LuaJIT 2.1 bytecode run by one Python loop per C boundary.
+
+Registers are TValues in the thread's stack in the arena, read through the
+arena's Q (uint64) and D (float64) views. A non-number TValue reads as a NaN
+through D, so arithmetic fast paths compute first and check `r == r`.
+
+Calls between Lua functions do not recurse in Python: CALL pushes a record of
+the caller onto the thread's `frames` list and switches the loop's state; RET
+pops it. The same loop runs metamethods (in continuation frames, as LuaJIT's
+lj_cont_*), pcall/xpcall (in protected frames) and iterators. Python recursion
+happens only at real C boundaries -- a builtin calling back into Lua (sort's
+comparator, gsub's function) -- and for coroutine resumes, which run the
+coroutine's own loop.
+
+The arena frames follow LuaJIT's FR2 layout, [base-2] function and [base-1]
+link, so a stack walk over the arena sees what LuaJIT's would.
+
+Frame records (tuples) in th.frames, innermost last; field 1-3 are the caller's
+(base, pc, fn) to return to, pc being the index after the calling instruction:
+  (FR_LUA,   base, pc, fn, dst, nres)                    results to dst
+  (FR_PCALL, base, pc, fn, dst, nres, cfunc, handler, cs) pcall / xpcall
+  (FR_CONT,  base, pc, fn, dst, kind, arg)                a metamethod's continuation
+  (FR_C,     base, pc, fn, dst, nres, cfunc)              boundary: back to Python
+`nres` is the number of results wanted, -1 for all of them (MULTRES).
+
+The stack can move when it grows (LuaJIT's does too). Helpers that may grow it
+rebase the records; the loop keeps `stk` (the stack's position) and rebases its
+own locals whenever th.stack changed.
+"""
+
+import math
+
+from . import meta
+from . import table as tab
+from .arena import ArenaFull
+from .bytecode import (
+    BC_ADDNV, BC_ADDVN, BC_ADDVV, BC_CALL, BC_CALLM, BC_CALLT, BC_CAT, BC_FNEW,
+    BC_FORI, BC_FORL, BC_GGET, BC_GSET, BC_IFORL, BC_IITERL, BC_ILOOP, BC_ISEQP,
+    BC_ISF, BC_ISFC, BC_ISGE, BC_ISGT, BC_ISLE, BC_ISLT, BC_ISNEP, BC_ISNES, BC_ISNEV,
+    BC_ISNEXT, BC_ISNUM, BC_IST, BC_ISTC, BC_ISTYPE, BC_ITERC, BC_ITERL, BC_ITERN,
+    BC_JFORI, BC_JFORL, BC_JITERL, BC_JLOOP, BC_JMP, BC_KCDATA, BC_KNIL, BC_KNUM,
+    BC_KPRI, BC_KSHORT, BC_KSTR, BC_LEN, BC_LOOP, BC_MODNV, BC_MODVN, BC_MOV,
+    BC_MULVV, BC_NOT, BC_POW, BC_RET, BC_RET0, BC_RET1, BC_RETM, BC_SUBVN, BC_SUBVV,
+    BC_TDUP, BC_TGETB, BC_TGETR, BC_TGETS, BC_TGETV, BC_TNEW, BC_TSETB, BC_TSETM,
+    BC_TSETR, BC_TSETS, BC_TSETV, BC_UCLO, BC_UGET, BC_UNM, BC_USETN, BC_USETP,
+    BC_USETS, BC_USETV, BC_VARG, PROTO_UV_LOCAL, PROTO_VARARG,
+)
+from .errmsg import ERRMSG
+from .errors import (
+    ArgError, CallError, CompareError, LuaError, OpError, RuntimeErr,
+    compare_message, funcname, location, optype_message, slotname,
+)
+from .layout import (
+    CANON_NAN, FALSE, FRAME_CONT, FRAME_PCALL, FRAME_VARG, NIL, NUM_LIMIT, PAYLOAD,
+    TAB, TAG_BITS, TAG_FUNC, TAG_STR, TAG_TAB, TAG_UDATA, TRUE, typename,
+)
+from .numbers import ARITH, c_pow, fmt_number, scan_number
+from .state import CFunc, LFunc, LJ_STACK_EXTRA, StackOverflow
+
+FR_LUA, FR_PCALL, FR_CONT, FR_C = 0, 1, 2, 3
+CONT_STORE, CONT_DROP, CONT_COND = 0, 1, 2
+
+FF_next, FF_pcall, FF_xpcall = 4, 20, 21
+KEYINDEX = 0xFFFE7FFF00000000
+
+_copysign = math.copysign
+_nils = tab._nils
+
+
+class YieldSignal(Exception):
+    """coroutine.yield in flight. `to` says where the resume values go:
+    ("call", dst, nres) for a CALL instruction, ("pcall", record) for pcall(yield)."""
+
+    def __init__(self, values):
+        super().__init__("yield")
+        self.values = values
+        self.to = None
+
+
+class ErrorInHandler(Exception):
+    pass
+
+
+def execute(vm, th, fn, base, pc, entry, resume=None):
+    """Run thread th from (fn, base, pc) until the boundary record frames[entry] is
+    reached by a return; returns the results (a list of TValues).
+
+    resume: (values, to) when a coroutine continues after a yield.
+    """
+    Q, D, I, B = vm.Q, vm.D, vm.I, vm.B
+    vbase = vm.base
+    funcs = vm.funcs
+    frames = th.frames
+    multres = 0
+    p = fn.p
+    code = p.code
+    uvs = fn.uvs
+    fnq = ((fn.tv & PAYLOAD) - vbase) >> 3
+    stk = th.stack
+    if resume is not None:
+        multres = _deliver_resume(vm, th, resume)
+        base += th.stack - stk
+        stk = th.stack
+    while True:
+        try:
+            while True:
+                op, a, b, c = code[pc]
+                pc += 1
+                if op == BC_MOV:
+                    Q[base + a] = Q[base + c]
+                elif op == BC_KSHORT or op == BC_KNUM:
+                    D[base + a] = c
+                elif op == BC_GGET:
+                    et = (Q[fnq + 2] - vbase) >> 3
+                    n = ((Q[et + 5] - vbase) >> 3) + 3 * (
+                        I[((c & PAYLOAD) - vbase + 12) >> 2] & I[(et << 1) + 13])
+                    while True:
+                        if Q[n + 1] == c:
+                            v = Q[n]
+                            break
+                        n = Q[n + 2]
+                        if not n:
+                            v = NIL
+                            break
+                        n = (n - vbase) >> 3
+                    if v == NIL and Q[et + 4]:
+                        v = meta.index(vm, TAB | (vbase + (et << 3)), c)
+                        if v.__class__ is tuple:
+                            base, pc, fn = _mmcall(vm, th, fn, base, pc, v, CONT_STORE, a)
+                            p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            continue
+                    Q[base + a] = v
+                elif op == BC_TGETS:
+                    t = Q[base + b]
+                    if t >> TAG_BITS == TAG_TAB:
+                        tq = ((t & PAYLOAD) - vbase) >> 3
+                        n = ((Q[tq + 5] - vbase) >> 3) + 3 * (
+                            I[((c & PAYLOAD) - vbase + 12) >> 2] & I[(tq << 1) + 13])
+                        while True:
+                            if Q[n + 1] == c:
+                                v = Q[n]
+                                break
+                            n = Q[n + 2]
+                            if not n:
+                                v = NIL
+                                break
+                            n = (n - vbase) >> 3
+                        if v != NIL or not Q[tq + 4]:
+                            Q[base + a] = v
+                            continue
+                    v = meta.index(vm, t, c, b)
+                    if v.__class__ is tuple:
+                        base, pc, fn = _mmcall(vm, th, fn, base, pc, v, CONT_STORE, a)
+                        p, code, uvs, fnq, stk = _state(vm, th, fn)
+                        continue
+                    Q[base + a] = v
+                elif op == BC_ADDVN:
+                    r = D[base + b] + c
+                    if r == r:
+                        D[base + a] = r
+                    else:
+                        r = meta.arith(vm, 0, Q[base + b], vm.num(c), b, None)
+                        if r.__class__ is tuple:
+                            base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_STORE, a)
+                            p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            continue
+                        _store_num(Q, D, base + a, r)
+                elif op == BC_ADDVV or op == BC_SUBVV or op == BC_MULVV:
+                    x = D[base + b]
+                    y = D[base + c]
+                    r = x + y if op == BC_ADDVV else (x - y if op == BC_SUBVV else x * y)
+                    if r == r:
+                        D[base + a] = r
+                    else:
+                        r = meta.arith(vm, op - BC_ADDVV, Q[base + b], Q[base + c], b, c)
+                        if r.__class__ is tuple:
+                            base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_STORE, a)
+                            p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            continue
+                        _store_num(Q, D, base + a, r)
+                elif op == BC_UGET:
+                    Q[base + a] = Q[(Q[uvs[c] + 4] - vbase) >> 3]
+                elif op == BC_KSTR or op == BC_KPRI:
+                    Q[base + a] = c
+                # -- Comparisons (the next instruction is a JMP, taken when true) ---------
+                elif op <= BC_ISGT:
+                    x = D[base + a]
+                    y = D[base + c]
+                    if x == x and y == y:
+                        if op == BC_ISLT:
+                            cond = x < y
+                        elif op == BC_ISGE:
+                            cond = not x < y
+                        elif op == BC_ISLE:
+                            cond = x <= y
+                        else:
+                            cond = not x <= y
+                    else:
+                        neg = op == BC_ISGE or op == BC_ISGT
+                        r = meta.less(vm, Q[base + a], Q[base + c], op >= BC_ISLE)
+                        if r.__class__ is tuple:
+                            base, pc, fn = _mmcall(vm, th, fn, base, pc, r[:3], CONT_COND,
+                                                   (code[pc][3], neg != r[3]))
+                            p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            continue
+                        cond = r != neg
+                    if cond:
+                        pc = code[pc][3]
+                    else:
+                        pc += 1
+                elif op <= BC_ISNEP:
+                    va = Q[base + a]
+                    if op <= BC_ISNEV:
+                        vd = Q[base + c]
+                        if va == vd:
+                            cond = va != CANON_NAN
+                        elif va < NUM_LIMIT and vd < NUM_LIMIT:
+                            cond = D[base + a] == D[base + c]
+                        elif va >> TAG_BITS == vd >> TAG_BITS and (
+                                va >> TAG_BITS == TAG_TAB or va >> TAG_BITS == TAG_UDATA):
+                            r = meta.equal(vm, va, vd)
+                            if r.__class__ is tuple:
+                                base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_COND,
+                                                       (code[pc][3], op == BC_ISNEV))
+                                p, code, uvs, fnq, stk = _state(vm, th, fn)
+                                continue
+                            cond = r
+                        else:
+                            cond = False
+                    elif op <= BC_ISNES or op >= BC_ISEQP:
+                        cond = va == c
+                    else:
+                        cond = va < NUM_LIMIT and D[base + a] == c
+                    if op & 1:
+                        cond = not cond
+                    if cond:
+                        pc = code[pc][3]
+                    else:
+                        pc += 1
+                elif op <= BC_ISF:
+                    v = Q[base + c]
+                    if (v != NIL and v != FALSE) == (op == BC_ISTC or op == BC_IST):
+                        if op == BC_ISTC or op == BC_ISFC:
+                            Q[base + a] = v
+                        pc = code[pc][3]
+                    else:
+                        pc += 1
+                # -- Calls and returns ------------------------------------------------------
+                elif op == BC_CALL or op == BC_CALLM:
+                    fslot = base + a
+                    nargs = c - 1 if op == BC_CALL else c + multres
+                    f = funcs.get(Q[fslot])
+                    if f.__class__ is not LFunc:
+                        if f is None:
+                            f, nargs = _call_mm(vm, th, fslot, nargs, a)
+                            if th.stack != stk:
+                                fslot += th.stack - stk
+                                base += th.stack - stk
+                                stk = th.stack
+                    if f.__class__ is LFunc:
+                        Q[fslot + 1] = p.addr + 104 + 4 * pc
+                        frames.append((FR_LUA, base, pc, fn, fslot, b - 1))
+                        base = _enter_lua(vm, th, f, fslot, nargs)
+                        fn = f
+                        p = f.p
+                        code = p.code
+                        uvs = f.uvs
+                        fnq = ((f.tv & PAYLOAD) - vbase) >> 3
+                        stk = th.stack
+                        pc = 1
+                        continue
+                    Q[fslot + 1] = p.addr + 104 + 4 * pc
+                    th.base = base
+                    th.pc = pc
+                    th.fn = fn
+                    if f.ffid == FF_pcall or f.ffid == FF_xpcall:
+                        r = _pcall(vm, th, f, base, pc, fn, fslot, nargs, b - 1)
+                        if r is not None:
+                            base, pc, fn, multres = r
+                            p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            continue
+                        multres = th.multres
+                        if th.stack != stk:
+                            base += th.stack - stk
+                            stk = th.stack
+                        continue
+                    th.top = fslot + 2 + nargs
+                    th.cfunc = f
+                    try:
+                        r = f.f(vm, fslot + 2, nargs)
+                    except YieldSignal as y:
+                        y.to = ("call", fslot - stk, b - 1)
+                        raise
+                    th.cfunc = None
+                    if th.stack != stk:
+                        d = th.stack - stk
+                        base += d
+                        fslot += d
+                        stk = th.stack
+                    if r.__class__ is float:
+                        D[fslot] = r
+                        n = 1
+                    elif r.__class__ is int:
+                        Q[fslot] = r
+                        n = 1
+                    elif r is None:
+                        n = 0
+                    else:
+                        n = _write_many(vm, th, fslot, r)
+                        if th.stack != stk:
+                            d = th.stack - stk
+                            base += d
+                            fslot += d
+                            stk = th.stack
+                    if b:
+                        if n < b - 1:
+                            Q[fslot + n:fslot + b - 1] = _nils(b - 1 - n)
+                    else:
+                        multres = n
+                    if vm.gc_pending:
+                        th.top = fslot + (n if b == 0 else b - 1)
+                        vm.gc_check(th, base + p.proto.framesize)
+                elif op <= BC_RET1 and op >= BC_RETM:
+                    if op == BC_RET1:
+                        nr = 1
+                    elif op == BC_RET0:
+                        nr = 0
+                    elif op == BC_RET:
+                        nr = c - 1
+                    else:
+                        nr = c + multres
+                    src = base + a
+                    rec = frames.pop()
+                    if rec[0] == FR_LUA:
+                        dst = rec[4]
+                        want = rec[5]
+                        if want < 0:
+                            multres = want = nr
+                        if nr:
+                            n = nr if nr < want else want
+                            Q[dst:dst + n] = Q[src:src + n]
+                        if nr < want:
+                            Q[dst + nr:dst + want] = _nils(want - nr)
+                        base = rec[1]
+                        pc = rec[2]
+                        fn = rec[3]
+                        p = fn.p
+                        code = p.code
+                        uvs = fn.uvs
+                        fnq = ((fn.tv & PAYLOAD) - vbase) >> 3
+                        continue
+                    if rec[0] == FR_C:
+                        return list(Q[src:src + nr])
+                    base, pc, fn, multres = _return_special(vm, th, rec, src, nr)
+                    p, code, uvs, fnq, stk = _state(vm, th, fn)
+                # -- Loops ------------------------------------------------------------------
+                elif op == BC_FORL or op == BC_IFORL or op == BC_JFORL:
+                    ra = base + a
+                    st = D[ra + 2]
+                    i = D[ra] + st
+                    D[ra] = i
+                    D[ra + 3] = i
+                    if st > 0:
+                        if i <= D[ra + 1]:
+                            pc = c
+                    elif st < 0 or _copysign(1.0, st) < 0:
+                        if i >= D[ra + 1]:
+                            pc = c
+                    elif i <= D[ra + 1]:
+                        pc = c
+                elif op == BC_JMP or op == BC_LOOP or op == BC_ILOOP or op == BC_JLOOP:
+                    pc = c
+                elif op == BC_FORI or op == BC_JFORI:
+                    ra = base + a
+                    if Q[ra] >= NUM_LIMIT or Q[ra + 1] >= NUM_LIMIT or Q[ra + 2] >= NUM_LIMIT:
+                        _for_coerce(vm, ra)
+                    i = D[ra]
+                    D[ra + 3] = i
+                    if Q[ra + 2] >> 63:          # negative step (-0 included)
+                        if not i >= D[ra + 1]:
+                            pc = c
+                    elif not D[ra + 1] >= i:
+                        pc = c
+                elif op == BC_ITERL or op == BC_IITERL or op == BC_JITERL:
+                    v = Q[base + a]
+                    if v != NIL:
+                        Q[base + a - 1] = v
+                        pc = c
+                elif op == BC_ITERN:
+                    ra = base + a
+                    t = ((Q[ra - 2] & PAYLOAD) - vbase) >> 3
+                    r = tab.next_from(vm, t, Q[ra - 1] & 0xFFFFFFFF)
+                    if r is None:
+                        pc += 1
+                    else:
+                        Q[ra] = r[0]
+                        Q[ra + 1] = r[1]
+                        Q[ra - 1] = KEYINDEX | r[2]
+                        pc = code[pc][3]
+                elif op == BC_ITERC:
+                    ra = base + a
+                    Q[ra] = Q[ra - 3]
+                    Q[ra + 2] = Q[ra - 2]
+                    Q[ra + 3] = Q[ra - 1]
+                    f = funcs.get(Q[ra])
+                    nargs = 2
+                    if f is None:
+                        f, nargs = _call_mm(vm, th, ra, 2, a)
+                        if th.stack != stk:
+                            ra += th.stack - stk
+                            base += th.stack - stk
+                            stk = th.stack
+                    Q[ra + 1] = p.addr + 104 + 4 * pc
+                    if f.__class__ is LFunc:
+                        frames.append((FR_LUA, base, pc, fn, ra, b - 1))
+                        base = _enter_lua(vm, th, f, ra, nargs)
+                        fn = f
+                        p = f.p
+                        code = p.code
+                        uvs = f.uvs
+                        fnq = ((f.tv & PAYLOAD) - vbase) >> 3
+                        stk = th.stack
+                        pc = 1
+                        continue
+                    th.base = base
+                    th.pc = pc
+                    th.fn = fn
+                    th.top = ra + 2 + nargs
+                    th.cfunc = f
+                    try:
+                        r = f.f(vm, ra + 2, nargs)
+                    except YieldSignal as y:
+                        y.to = ("call", ra - stk, b - 1)
+                        raise
+                    th.cfunc = None
+                    if th.stack != stk:
+                        d = th.stack - stk
+                        base += d
+                        ra += d
+                        stk = th.stack
+                    n = _write_results(vm, th, ra, r)
+                    if n < b - 1:
+                        Q[ra + n:ra + b - 1] = _nils(b - 1 - n)
+                elif op == BC_ISNEXT:
+                    ra = base + a
+                    fv = funcs.get(Q[ra - 3])
+                    if (fv.__class__ is CFunc and fv.ffid == FF_next and
+                            Q[ra - 2] >> TAG_BITS == TAG_TAB and Q[ra - 1] == NIL):
+                        Q[ra - 1] = KEYINDEX
+                    else:
+                        _despecialize(vm, p, pc - 1, c)
+                    pc = c
+                # -- Tables -------------------------------------------------------------------
+                elif op == BC_TGETV or op == BC_TGETB or op == BC_TGETR:
+                    t = Q[base + b]
+                    if op == BC_TGETB:
+                        k = None
+                        ik = c
+                    else:
+                        k = Q[base + c]
+                        ik = -1
+                        if k < NUM_LIMIT:
+                            kd = D[base + c]
+                            if 0.0 <= kd < 2147483648.0:
+                                ik = int(kd)
+                                if ik != kd:
+                                    ik = -1
+                    if t >> TAG_BITS == TAG_TAB:
+                        tq = ((t & PAYLOAD) - vbase) >> 3
+                        if 0 <= ik < I[(tq << 1) + 12]:
+                            v = Q[((Q[tq + 2] - vbase) >> 3) + ik]
+                        elif k is None:
+                            v = tab.get_int(vm, tq, ik)
+                        else:
+                            v = tab.get(vm, tq, k)
+                        if v != NIL or not Q[tq + 4] or op == BC_TGETR:
+                            Q[base + a] = v
+                            continue
+                    if k is None:
+                        k = vm.num(float(ik))
+                    v = meta.index(vm, t, k, b)
+                    if v.__class__ is tuple:
+                        base, pc, fn = _mmcall(vm, th, fn, base, pc, v, CONT_STORE, a)
+                        p, code, uvs, fnq, stk = _state(vm, th, fn)
+                        continue
+                    Q[base + a] = v
+                elif op == BC_TSETV or op == BC_TSETS or op == BC_TSETB or op == BC_TSETR:
+                    t = Q[base + b]
+                    if t >> TAG_BITS == TAG_TAB:
+                        tq = ((t & PAYLOAD) - vbase) >> 3
+                        if op == BC_TSETB and c < I[(tq << 1) + 12] and not Q[tq + 4]:
+                            Q[((Q[tq + 2] - vbase) >> 3) + c] = Q[base + a]
+                            continue
+                        if op == BC_TSETV:
+                            k = Q[base + c]
+                            if k < NUM_LIMIT and not Q[tq + 4]:
+                                kd = D[base + c]
+                                if 0.0 <= kd < I[(tq << 1) + 12]:
+                                    ik = int(kd)
+                                    if ik == kd:
+                                        Q[((Q[tq + 2] - vbase) >> 3) + ik] = Q[base + a]
+                                        continue
+                        elif op == BC_TSETS:
+                            k = c
+                        elif op == BC_TSETB:
+                            k = vm.num(float(c))
+                        else:
+                            k = Q[base + c]
+                        if not Q[tq + 4] or op == BC_TSETR:
+                            B[(tq << 3) + 10] = 0
+                            try:
+                                Q[tab.slot(vm, tq, k)] = Q[base + a]
+                            except tab.TableError as e:
+                                raise RuntimeErr(str(e)) from None
+                            continue
+                    elif op == BC_TSETS:
+                        k = c
+                    elif op == BC_TSETB:
+                        k = vm.num(float(c))
+                    else:
+                        k = Q[base + c]
+                    r = meta.newindex(vm, t, k, Q[base + a], b)
+                    if r is not None:
+                        base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_DROP, 0)
+                        p, code, uvs, fnq, stk = _state(vm, th, fn)
+                        continue
+                elif op == BC_GSET:
+                    r = meta.newindex(vm, TAB | Q[fnq + 2], c, Q[base + a])
+                    if r is not None:
+                        base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_DROP, 0)
+                        p, code, uvs, fnq, stk = _state(vm, th, fn)
+                        continue
+                elif op == BC_TNEW:
+                    asize = c & 0x7FF
+                    tq = tab.new_table(vm, 0x801 if asize == 0x7FF else asize, c >> 11)
+                    Q[base + a] = TAB | (vbase + (tq << 3))
+                    if vm.gc_pending:
+                        vm.gc_check(th, base + p.proto.framesize)
+                elif op == BC_TDUP:
+                    tq = tab.dup(vm, ((c & PAYLOAD) - vbase) >> 3)
+                    Q[base + a] = TAB | (vbase + (tq << 3))
+                    if vm.gc_pending:
+                        vm.gc_check(th, base + p.proto.framesize)
+                elif op == BC_TSETM:
+                    tq = ((Q[base + a - 1] & PAYLOAD) - vbase) >> 3
+                    B[(tq << 3) + 10] = 0
+                    for i in range(multres):
+                        Q[tab.slot_int(vm, tq, c + i)] = Q[base + a + i]
+                # -- Other arithmetic ---------------------------------------------------------------
+                elif BC_SUBVN <= op <= BC_POW or op == BC_UNM or op == BC_LEN:
+                    r = _arith(vm, op, base, b, c)
+                    if r.__class__ is tuple:
+                        base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_STORE, a)
+                        p, code, uvs, fnq, stk = _state(vm, th, fn)
+                        continue
+                    _store_num(Q, D, base + a, r)
+                elif op == BC_NOT:
+                    v = Q[base + c]
+                    Q[base + a] = TRUE if (v == NIL or v == FALSE) else FALSE
+                elif op == BC_CAT:
+                    th.base = base
+                    th.pc = pc
+                    th.fn = fn
+                    th.top = base + p.proto.framesize
+                    r = _concat(vm, base, b, c)
+                    if th.stack != stk:
+                        base += th.stack - stk
+                        stk = th.stack
+                    Q[base + a] = r
+                    if vm.gc_pending:
+                        vm.gc_check(th, base + p.proto.framesize)
+                elif op == BC_KNIL:
+                    Q[base + a:base + c + 1] = _nils(c - a + 1)
+                # -- Upvalues and closures --------------------------------------------------------
+                elif op == BC_USETV:
+                    Q[(Q[uvs[a] + 4] - vbase) >> 3] = Q[base + c]
+                elif op == BC_USETS or op == BC_USETP:
+                    Q[(Q[uvs[a] + 4] - vbase) >> 3] = c
+                elif op == BC_USETN:
+                    D[(Q[uvs[a] + 4] - vbase) >> 3] = c
+                elif op == BC_UCLO:
+                    if th.open_uv:
+                        vm.close_upvals(th, base + a)
+                    pc = c
+                elif op == BC_FNEW:
+                    Q[base + a] = _closure(vm, th, fn, base, c, fnq)
+                    if vm.gc_pending:
+                        vm.gc_check(th, base + p.proto.framesize)
+                # -- Tail calls, varargs ----------------------------------------------------------
+                elif op == BC_CALLT or op == BC_CALLM + 2:
+                    nargs = c - 1 if op == BC_CALLT else c + multres
+                    th.base = base
+                    th.pc = pc
+                    th.fn = fn
+                    r = _tailcall(vm, th, base, base + a, nargs, a)
+                    if r.__class__ is tuple:
+                        base, fn = r
+                        p, code, uvs, fnq, stk = _state(vm, th, fn)
+                        pc = 1
+                        continue
+                    src, nr = th.tail_src, r
+                    rec = frames.pop()
+                    if rec[0] == FR_C:
+                        return list(Q[src:src + nr])
+                    if rec[0] == FR_LUA:
+                        dst = rec[4]
+                        want = rec[5]
+                        if want < 0:
+                            multres = want = nr
+                        n = nr if nr < want else want
+                        if n:
+                            Q[dst:dst + n] = Q[src:src + n]
+                        if nr < want:
+                            Q[dst + nr:dst + want] = _nils(want - nr)
+                        base, pc, fn = rec[1], rec[2], rec[3]
+                    else:
+                        base, pc, fn, multres = _return_special(vm, th, rec, src, nr)
+                    p, code, uvs, fnq, stk = _state(vm, th, fn)
+                elif op == BC_VARG:
+                    multres = _varg(vm, th, fn, base, a, b)
+                    if th.stack != stk:
+                        base += th.stack - stk
+                        stk = th.stack
+                elif op == BC_ISTYPE or op == BC_ISNUM or op == BC_KCDATA:
+                    pass
+                else:
+                    raise RuntimeErr("bad bytecode %d" % op)
+        except Exception as e:
+            if e.__class__ is YieldSignal:
+                if entry == 0 and th is not vm.main:
+                    th.resume_state = (fn, base - th.stack, pc)
+                    raise
+                e = LuaError(vm.str(ERRMSG["CYIELD"].encode()))
+            err = _convert_error(vm, th, fn, pc, e)
+            r = _unwind(vm, th, entry, err)
+            if r is None:
+                raise err from None
+            base, pc, fn, multres = r
+            p, code, uvs, fnq, stk = _state(vm, th, fn)
+
+
+def _state(vm, th, fn):
+    """The loop's per-function locals for fn."""
+    p = fn.p
+    return p, p.code, fn.uvs, ((fn.tv & PAYLOAD) - vm.base) >> 3, th.stack
+
+
+# -- Entering functions ----------------------------------------------------------------
+
+def _enter_lua(vm, th, f, fslot, nargs):
+    """Set up the frame of Lua function f called at fslot with nargs args; returns its base."""
+    Q = vm.Q
+    proto = f.p.proto
+    need = fslot + 4 + nargs + proto.framesize + LJ_STACK_EXTRA
+    if need >= th.stack + th.size:
+        fslot += grow(vm, th, need - (th.stack + th.size) + 1)
+    nb = fslot + 2
+    np = proto.numparams
+    if proto.flags & PROTO_VARARG:
+        newb = nb + nargs + 2
+        Q[newb - 2] = Q[fslot]
+        Q[newb - 1] = ((nargs + 2) << 3) | FRAME_VARG
+        n = nargs if nargs < np else np
+        if n:
+            Q[newb:newb + n] = Q[nb:nb + n]
+            Q[nb:nb + n] = _nils(n)
+        if nargs < np:
+            Q[newb + nargs:newb + np] = _nils(np - nargs)
+        return newb
+    if nargs < np:
+        Q[nb + nargs:nb + np] = _nils(np - nargs)
+    return nb
+
+
+def grow(vm, th, need):
+    """Grow th's stack by at least `need` slots; rebase the frame records.
+
+    Returns the slot delta by which everything on the stack moved.
+    """
+    try:
+        delta = vm.grow_stack(th, need)
+    except StackOverflow:
+        raise RuntimeErr(ERRMSG["STKOV"]) from None
+    if delta:
+        th.frames[:] = [_rebase(r, delta) for r in th.frames]
+        th.top += delta
+        th.base += delta
+    return delta
+
+
+def _rebase(rec, delta):
+    rec = list(rec)
+    rec[1] += delta
+    kind = rec[0]
+    if kind != FR_CONT or rec[5] == CONT_STORE:
+        rec[4] += delta
+    if kind == FR_PCALL:
+        rec[8] += delta
+    return tuple(rec)
+
+
+def _call_mm(vm, th, fslot, nargs, a):
+    """CALL of a non-function: call its __call with the object as first argument."""
+    Q = vm.Q
+    obj = Q[fslot]
+    mo = meta.call_mm(vm, obj)
+    f = vm.funcs.get(mo)
+    if f is None:
+        raise CallError(obj, a)
+    if fslot + 4 + nargs + LJ_STACK_EXTRA >= th.stack + th.size:
+        fslot += grow(vm, th, nargs + 4 + LJ_STACK_EXTRA)
+    Q[fslot + 3:fslot + 3 + nargs] = Q[fslot + 2:fslot + 2 + nargs]
+    Q[fslot + 2] = obj
+    Q[fslot] = mo
+    return f, nargs + 1
+
+
+def _write_results(vm, th, dst, r):
+    """Store a builtin's results at dst: None, a float, a TValue int or a sequence."""
+    if r is None:
+        return 0
+    if r.__class__ is float:
+        _store_num(vm.Q, vm.D, dst, r)
+        return 1
+    if r.__class__ is int:
+        vm.Q[dst] = r
+        return 1
+    return _write_many(vm, th, dst, r)
+
+
+def _write_many(vm, th, dst, values):
+    n = len(values)
+    if dst + n + LJ_STACK_EXTRA >= th.stack + th.size:
+        dst += grow(vm, th, n + LJ_STACK_EXTRA)
+    Q, D = vm.Q, vm.D
+    for v in values:
+        if v.__class__ is float:
+            if v == v:
+                D[dst] = v
+            else:
+                Q[dst] = CANON_NAN
+        else:
+            Q[dst] = v
+        dst += 1
+    return n
+
+
+def _store_num(Q, D, slot, r):
+    """Store an arithmetic result: floats (NaN canonical) or a TValue."""
+    if r.__class__ is float:
+        if r == r:
+            D[slot] = r
+        else:
+            Q[slot] = CANON_NAN
+    else:
+        Q[slot] = r
+
+
+def _fix_nres(vm, dst, n, want):
+    """Pad results at dst to `want` with nils; returns the result count (MULTRES)."""
+    if want < 0:
+        return n
+    if n < want:
+        vm.Q[dst + n:dst + want] = _nils(want - n)
+    return want
+
+
+# -- pcall, metamethods, tail calls -------------------------------------------------------
+
+def _pcall(vm, th, f, base, pc, fn, fslot, nargs, nres):
+    """pcall(f, ...) / xpcall(f, handler): run f in a protected frame of this loop.
+
+    Returns (base, pc, fn, multres) to continue with, or None when the call
+    completed already; then th.multres holds the result count.
+    """
+    Q = vm.Q
+    if nargs < 1:
+        raise ArgError(1, ERRMSG["NOVAL"])
+    handler = None
+    cs = fslot + 2              # the called function's slot; its link goes to cs + 1
+    if f.ffid == FF_xpcall:
+        if nargs < 2:
+            raise ArgError(2, ERRMSG["NOVAL"])
+        handler = Q[fslot + 3]
+        if handler >> TAG_BITS != TAG_FUNC:
+            raise ArgError(2, ERRMSG["BADTYPE"] % ("function", typename(handler)))
+        nargs = 0
+    else:
+        nargs -= 1
+        if nargs:
+            # pcall's arguments after f move up one slot to make room for f's link
+            if cs + 3 + nargs + LJ_STACK_EXTRA >= th.stack + th.size:
+                d = grow(vm, th, nargs + 3 + LJ_STACK_EXTRA)
+                cs += d
+                fslot += d
+                base += d
+            Q[cs + 2:cs + 2 + nargs] = Q[cs + 1:cs + 1 + nargs]
+    target = Q[cs]
+    g = vm.funcs.get(target)
+    rec = (FR_PCALL, base, pc, fn, fslot, nres, f, handler, cs)
+    if g is None:
+        mo = meta.call_mm(vm, target)
+        g = vm.funcs.get(mo)
+        if g is None:
+            msg = vm.str((ERRMSG["BADCALL"] % typename(target)).encode())
+            return _pcall_fail(vm, th, rec, msg, unwound=True)
+        if cs + 4 + nargs + LJ_STACK_EXTRA >= th.stack + th.size:
+            d = grow(vm, th, nargs + 4 + LJ_STACK_EXTRA)
+            cs += d
+            fslot += d
+            base += d
+            rec = (FR_PCALL, base, pc, fn, fslot, nres, f, handler, cs)
+        Q[cs + 3:cs + 3 + nargs] = Q[cs + 2:cs + 2 + nargs]
+        Q[cs + 2] = target
+        Q[cs] = mo
+        nargs += 1
+    Q[cs + 1] = ((cs + 2 - base) << 3) | FRAME_PCALL
+    if g.__class__ is LFunc:
+        th.frames.append(rec)
+        nb = _enter_lua(vm, th, g, cs, nargs)
+        return nb, 1, g, 0
+    th.top = cs + 2 + nargs
+    th.cfunc = g
+    th.frames.append(rec)
+    stk = th.stack
+    try:
+        r = g.f(vm, cs + 2, nargs)
+    except YieldSignal as y:
+        y.to = ("pcall", len(th.frames) - 1)
+        raise
+    except Exception as e:
+        th.cfunc = None
+        err = _convert_error(vm, th, fn, pc, e, inner=g)
+        rec = th.frames.pop()
+        return _pcall_fail(vm, th, rec, err.value, unwound=True)
+    th.cfunc = None
+    rec = th.frames.pop()
+    d = th.stack - stk
+    cs, fslot = cs + d, fslot + d
+    n = _write_results(vm, th, cs + 2, r)
+    cs, fslot = rec[8], rec[4]
+    Q[fslot] = TRUE
+    if n:
+        Q[fslot + 1:fslot + 1 + n] = Q[cs + 2:cs + 2 + n]
+    th.multres = _fix_nres(vm, fslot, n + 1, nres)
+    return None
+
+
+def _pcall_fail(vm, th, rec, errval, unwound=False):
+    """Deliver false and the error (or xpcall's handler results) to a pcall's destination.
+
+    Returns the state (base, pc, fn, multres) of the pcall's caller.
+    """
+    _, base, pc, fn, dst, nres, cfunc, handler, cs = rec
+    vm.close_upvals(th, cs)
+    vals = [FALSE, errval]
+    if handler is not None:
+        vals = [FALSE] + _run_handler(vm, th, handler, errval)
+    Q, D = vm.Q, vm.D
+    for i, v in enumerate(vals):
+        if v.__class__ is float:
+            D[dst + i] = v
+        else:
+            Q[dst + i] = v
+    multres = _fix_nres(vm, dst, len(vals), nres)
+    th.multres = multres
+    if unwound:
+        return None
+    return base, pc, fn, multres
+
+
+def _run_handler(vm, th, handler, errval):
+    """xpcall's handler, called with the error value; its error is "error in error handling"."""
+    try:
+        return list(vm.call(handler, [errval]))
+    except LuaError:
+        return [vm.str(ERRMSG["ERRERR"].encode())]
+    except RecursionError:
+        return [vm.str(ERRMSG["ERRERR"].encode())]
+
+
+def _mmcall(vm, th, fn, base, pc, call, kind, arg):
+    """Run a metamethod `call` = (function, x, y[, z]) for the current instruction.
+
+    A Lua metamethod gets a continuation frame above the current frame (the
+    result is stored or tested when it returns); a builtin one runs at once.
+    Returns the state (base, pc, fn) to continue with.
+    """
+    Q = vm.Q
+    top = base + fn.p.proto.framesize
+    nargs = len(call) - 1
+    if top + nargs + 4 + LJ_STACK_EXTRA >= th.stack + th.size:
+        d = grow(vm, th, nargs + 4 + LJ_STACK_EXTRA)
+        base += d
+        top += d
+    mo = call[0]
+    Q[top] = mo
+    Q[top + 1] = ((top + 2 - base) << 3) | FRAME_CONT
+    for i in range(nargs):
+        Q[top + 2 + i] = call[1 + i]
+    dst = base + arg if kind == CONT_STORE else 0
+    rec = (FR_CONT, base, pc, fn, dst, kind, arg)
+    f = vm.funcs[mo]
+    if f.__class__ is LFunc:
+        th.frames.append(rec)
+        return _enter_lua(vm, th, f, top, nargs), 1, f
+    th.base, th.pc, th.fn = base, pc, fn
+    th.top = top + 2 + nargs
+    th.cfunc = f
+    stk = th.stack
+    r = f.f(vm, top + 2, nargs)
+    th.cfunc = None
+    d = th.stack - stk
+    n = _write_results(vm, th, top + 2 + d, r)
+    rec = _rebase(rec, d) if d else rec
+    nb, npc, nfn, _ = _return_special(vm, th, rec, top + 2 + d, n)
+    return nb, npc, nfn
+
+
+def _return_special(vm, th, rec, src, nr):
+    """A return into a pcall or continuation record: (base, pc, fn, multres) of its caller."""
+    Q = vm.Q
+    if rec[0] == FR_PCALL:
+        dst, nres = rec[4], rec[5]
+        if nr:
+            Q[dst + 1:dst + 1 + nr] = Q[src:src + nr]
+        Q[dst] = TRUE
+        return rec[1], rec[2], rec[3], _fix_nres(vm, dst, nr + 1, nres)
+    v = Q[src] if nr else NIL
+    kind = rec[5]
+    pc = rec[2]
+    if kind == CONT_STORE:
+        Q[rec[4]] = v
+    elif kind == CONT_COND:
+        target, negate = rec[6]
+        if (v != NIL and v != FALSE) != negate:
+            pc = target
+        else:
+            pc += 1
+    return rec[1], pc, rec[3], 0
+
+
+def _tailcall(vm, th, base, fslot, nargs, a):
+    """CALLT: replace the current frame by the callee's.
+
+    Returns (base, fn) for a Lua callee. A builtin callee runs at once: returns
+    its result count, the results are at th.tail_src.
+    """
+    Q = vm.Q
+    f = vm.funcs.get(Q[fslot])
+    if f is None:
+        stk = th.stack
+        f, nargs = _call_mm(vm, th, fslot, nargs, a)
+        d = th.stack - stk
+        base += d
+        fslot += d
+    if f.__class__ is LFunc:
+        link = Q[base - 1]
+        if link & 3 == FRAME_VARG:
+            base -= link >> 3          # leave the vararg frame first
+            link = Q[base - 1]
+        Q[base - 2:base + nargs] = Q[fslot:fslot + 2 + nargs]
+        Q[base - 1] = link
+        return (_enter_lua(vm, th, f, base - 2, nargs), f)
+    th.top = fslot + 2 + nargs
+    th.cfunc = f
+    stk = th.stack
+    try:
+        r = f.f(vm, fslot + 2, nargs)
+    except YieldSignal as y:
+        y.to = ("tail", fslot - th.stack)
+        raise
+    th.cfunc = None
+    fslot += th.stack - stk
+    n = _write_results(vm, th, fslot, r)
+    th.tail_src = fslot
+    return n
+
+
+# -- Slow paths ------------------------------------------------------------------------------
+
+def _arith(vm, op, base, b, c):
+    """Arithmetic not inlined in the loop: VN/NV/VV forms, POW, UNM, LEN."""
+    Q, D = vm.Q, vm.D
+    if op == BC_UNM:
+        x = D[base + c]
+        if x == x:
+            return -x
+        return meta.unm(vm, Q[base + c], c)
+    if op == BC_LEN:
+        v = Q[base + c]
+        if v >> TAG_BITS == TAG_STR:
+            return float(len(vm.str_by_tv[v]))
+        if v >> TAG_BITS == TAG_TAB:
+            return float(tab.length(vm, ((v & PAYLOAD) - vm.base) >> 3))
+        return meta.length(vm, v, c)
+    if op == BC_POW:
+        x, y = D[base + b], D[base + c]
+        if x == x and y == y:
+            return c_pow(x, y)
+        return meta.arith(vm, 5, Q[base + b], Q[base + c], b, c)
+    if op <= BC_MODVN:
+        opr = op - BC_ADDVN
+        x, y = D[base + b], c
+    elif op <= BC_MODNV:
+        opr = op - BC_ADDNV
+        x, y = c, D[base + b]
+    else:
+        opr = op - BC_ADDVV
+        x, y = D[base + b], D[base + c]
+    if x == x and y == y:
+        return ARITH[opr](x, y)
+    if op <= BC_MODVN:
+        return meta.arith(vm, opr, Q[base + b], vm.num(c), b, None)
+    if op <= BC_MODNV:
+        return meta.arith(vm, opr, vm.num(c), Q[base + b], None, b)
+    return meta.arith(vm, opr, Q[base + b], Q[base + c], b, c)
+
+
+def _for_coerce(vm, ra):
+    """lj_meta_for: numeric strings become numbers; anything else is an error."""
+    Q, D = vm.Q, vm.D
+    for i, em in ((0, "FORINIT"), (1, "FORLIM"), (2, "FORSTEP")):
+        v = Q[ra + i]
+        if v >= NUM_LIMIT:
+            n = None
+            if v >> TAG_BITS == TAG_STR:
+                n = scan_number(vm.str_by_tv[v], tonumber=True)
+            if n is None:
+                raise RuntimeErr(ERRMSG[em])
+            D[ra + i] = n
+
+
+def _concat(vm, base, b, c):
+    """CAT B..C: strings and numbers directly; otherwise __concat from the right."""
+    Q = vm.Q
+    str_by_tv = vm.str_by_tv
+    parts = []
+    for v in Q[base + b:base + c + 1]:
+        s = str_by_tv.get(v)
+        if s is None:
+            if v < NUM_LIMIT:
+                s = fmt_number(vm.D[base + b + len(parts)]).encode()
+            else:
+                return _concat_meta(vm, base, b, c)
+        parts.append(s)
+    return vm.str(b"".join(parts))
+
+
+def _concat_meta(vm, base, b, c):
+    """lj_meta_cat: pairs from the right, as many plain strings at a time as possible."""
+    Q = vm.Q
+    vals = list(Q[base + b:base + c + 1])
+    slots = list(range(b, c + 1))
+    while len(vals) > 1:
+        y = vals.pop()
+        x = vals.pop()
+        ys = slots.pop()
+        xs = slots.pop()
+        r = meta.concat_pair(vm, x, y, xs, ys)
+        if r.__class__ is tuple:
+            res = vm.call(r[0], [r[1], r[2]])
+            r = res[0] if res else NIL
+            if r.__class__ is float:
+                r = vm.num(r)
+        vals.append(r)
+        slots.append(None)
+    return vals[0]
+
+
+def _closure(vm, th, fn, base, child, fnq):
+    """FNEW: a closure of prototype `child` (a PInfo) in the current frame."""
+    uvs = []
+    parent_uvs = fn.uvs
+    for desc in child.proto.uv:
+        if desc & PROTO_UV_LOCAL:
+            uvs.append(vm.new_upval_open(th, base + (desc & 0xFF)))
+        else:
+            uvs.append(parent_uvs[desc])
+    return vm.new_lfunc(child, uvs, TAB | vm.Q[fnq + 2])
+
+
+def _varg(vm, th, fn, base, a, b):
+    """VARG: the varargs of the current frame to A.. ; returns their count (MULTRES)."""
+    Q = vm.Q
+    delta = Q[base - 1] >> 3
+    np = fn.p.proto.numparams
+    nvar = delta - 2 - np
+    if nvar < 0:
+        nvar = 0
+    want = b - 1
+    if want < 0:
+        if base + a + nvar + LJ_STACK_EXTRA >= th.stack + th.size:
+            base += grow(vm, th, nvar + LJ_STACK_EXTRA)
+        src = base - delta + np
+        dst = base + a
+        if nvar:
+            Q[dst:dst + nvar] = Q[src:src + nvar]
+        return nvar
+    src = base - delta + np
+    dst = base + a
+    n = nvar if nvar < want else want
+    if n:
+        Q[dst:dst + n] = Q[src:src + n]
+    if n < want:
+        Q[dst + n:dst + want] = _nils(want - n)
+    return 0
+
+
+def _despecialize(vm, p, pc, target):
+    """ISNEXT found no next()/table/nil: turn it into JMP and its ITERN into ITERC."""
+    _, a, _, c = p.code[pc]
+    p.code[pc] = (BC_JMP, a, 0, c)
+    _, ia, ib, ic = p.code[target]
+    p.code[target] = (BC_ITERC, ia, ib, ic)
+    vm.patch_op(p, pc, BC_JMP)
+    vm.patch_op(p, target, BC_ITERC)
+
+
+# -- Coroutine resume delivery --------------------------------------------------------------
+
+def _deliver_resume(vm, th, resume):
+    """Put the values passed to resume where the yield's caller expects them."""
+    values, to = resume
+    if to[0] == "call":
+        dst = th.stack + to[1]
+        return _store_results(vm, th, dst, values, to[2])
+    if to[0] == "tail":
+        raise RuntimeErr("cannot resume a tail-called yield")
+    rec = th.frames[to[1]]
+    del th.frames[to[1]:]
+    dst, nres = rec[4], rec[5]
+    return _store_results(vm, th, dst, [TRUE] + list(values), nres)
+
+
+def _store_results(vm, th, dst, values, nres):
+    n = _write_many(vm, th, dst, values)
+    return _fix_nres(vm, dst, n, nres)
+
+
+# -- Errors ------------------------------------------------------------------------------------
+
+def _convert_error(vm, th, fn, pc, e, inner=None):
+    """Turn an exception raised while running (fn, pc) into a LuaError with LuaJIT's words."""
+    if isinstance(e, LuaError):
+        return e
+    proto = fn.p.proto
+    where = location(proto, pc)
+    if isinstance(e, RuntimeErr):
+        msg = "%s %s" % (where, e.msg)
+    elif isinstance(e, (OpError, CallError)):
+        kind = name = None
+        if e.slot is not None:
+            kind, name = slotname(proto, pc - 1, e.slot)
+        opname = e.op if isinstance(e, OpError) else "OPCALL"
+        msg = "%s %s" % (where, optype_message(opname, typename(e.value), kind, name))
+    elif isinstance(e, CompareError):
+        msg = "%s %s" % (where, compare_message(typename(e.v1), typename(e.v2)))
+    elif isinstance(e, ArgError):
+        msg = "%s %s" % (where, _argerror_msg(proto, pc, e, inner))
+    elif isinstance(e, ArenaFull):
+        msg = ERRMSG["ERRMEM"]
+    elif isinstance(e, RecursionError):
+        msg = "%s %s" % (where, ERRMSG["STKOV"])
+    elif isinstance(e, tab.TableError):
+        msg = "%s %s" % (where, e)
+    else:
+        msg = "%s internal error: %s: %s" % (where, type(e).__name__, e)
+    return LuaError(vm.str(msg.encode("utf-8", "surrogateescape")))
+
+
+def _argerror_msg(proto, pc, e, inner=None):
+    """err_argmsg: "bad argument #n to 'name' (msg)" with the name the caller used."""
+    if inner is not None:
+        return ERRMSG["BADARG"] % (e.narg, "?", e.msg)
+    kind, name = funcname(proto, pc)
+    narg = e.narg
+    if kind is None:
+        name = "?"
+    elif kind == "method":
+        narg -= 1
+        if narg == 0:
+            return ERRMSG["BADSELF"] % (name, e.msg)
+    return ERRMSG["BADARG"] % (narg, name, e.msg)
+
+
+def _unwind(vm, th, entry, err):
+    """Deliver an error to the innermost pcall record above this loop's boundary.
+
+    Returns the state to continue with, or None when the error leaves the loop
+    (the records down to and including the boundary are gone then).
+    """
+    frames = th.frames
+    for i in range(len(frames) - 1, entry, -1):
+        rec = frames[i]
+        if rec[0] == FR_PCALL:
+            if rec[7] is not None:
+                # xpcall: the handler sees the stack as it was at the error
+                vals = _run_handler(vm, th, rec[7], err.value)
+                del frames[i:]
+                vm.close_upvals(th, rec[8])
+                return _pcall_fail_vals(vm, th, rec, vals)
+            del frames[i:]
+            return _pcall_fail(vm, th, rec, err.value)
+    del frames[entry:]
+    return None
+
+
+def _pcall_fail_vals(vm, th, rec, vals):
+    _, base, pc, fn, dst, nres = rec[:6]
+    multres = _store_results(vm, th, dst, [FALSE] + vals, nres)
+    return base, pc, fn, multres

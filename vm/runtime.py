@@ -1,0 +1,146 @@
+"""The runtime's entry points: a ready VM, loading chunks, calling functions, coroutines.
+
+    vm = new_state()
+    f = load(vm, source, "@file.lua")      # a function TValue, or LuaError
+    results = vm.call(f, [args...])         # TValues; LuaError on an uncaught error
+
+vm.call and vm.resume are the C boundaries of the interpreter: each runs its own
+interpreter loop (interp.execute) until the called function returns or, for a
+coroutine, yields.
+"""
+
+from . import interp
+from .errors import LuaError
+from .layout import FRAME_C
+from .loader import LuaSyntaxError, load as compile_source
+from .state import CFunc, LJ_STACK_EXTRA, VM
+
+
+def _push_args(vm, th, top, func, args):
+    Q, D = vm.Q, vm.D
+    need = top + 2 + len(args) + LJ_STACK_EXTRA
+    if need >= th.stack + th.size:
+        top += interp.grow(vm, th, need - (th.stack + th.size) + 1)
+    Q[top] = func
+    Q[top + 1] = ((top + 2 - th.stack) << 3) | FRAME_C
+    for i, v in enumerate(args):
+        if v.__class__ is float:
+            if v == v:
+                D[top + 2 + i] = v
+            else:
+                Q[top + 2 + i] = 0xFFF8000000000000
+        else:
+            Q[top + 2 + i] = v
+    return top
+
+
+def call(vm, func, args=(), th=None):
+    """Call a Lua value with args (TValues or floats); returns its results as TValues."""
+    if th is None:
+        th = vm.current
+    args = list(args)
+    f = vm.funcs.get(func)
+    if f is None:
+        mo = vm.mm_call(func)
+        f = vm.funcs.get(mo)
+        if f is None:
+            from .errmsg import ERRMSG
+            from .layout import typename
+            raise LuaError(vm.str((ERRMSG["BADCALL"] % typename(func)).encode()))
+        args.insert(0, func)
+        func = mo
+    saved = (th.base, th.pc, th.fn, th.top, th.cfunc)
+    stk = th.stack
+    top = _push_args(vm, th, th.top, func, args)
+    try:
+        if f.__class__ is CFunc:
+            th.top = top + 2 + len(args)
+            th.cfunc = f
+            stk2 = th.stack
+            r = f.f(vm, top + 2, len(args))
+            top += th.stack - stk2
+            n = interp._write_results(vm, th, top, r)
+            return list(vm.Q[top:top + n])
+        th.frames.append((interp.FR_C, th.base, th.pc, th.fn, top, -1, None))
+        entry = len(th.frames) - 1
+        base = interp._enter_lua(vm, th, f, top, len(args))
+        return interp.execute(vm, th, f, base, 1, entry)
+    finally:
+        d = th.stack - stk          # the stack may have moved while growing
+        th.base, th.pc, th.fn, th.top, th.cfunc = saved
+        th.base += d
+        th.top += d
+
+
+def resume(vm, co, args):
+    """Run coroutine `co` (a Thread) until it yields, returns or fails.
+
+    Returns (True, values) or (False, error value). The caller checks the status.
+    """
+    prev = vm.current
+    co.status = "running"
+    if prev is not co:
+        prev.status = "normal"
+    vm.current = co
+    try:
+        if co.resume_state is None:
+            func = co.start_func
+            f = vm.funcs[func]
+            top = _push_args(vm, co, co.stack + 2, func, args)
+            co.frames.append((interp.FR_C, 0, 0, None, top, -1, None))
+            if f.__class__ is CFunc:
+                co.top = top + 2 + len(args)
+                r = f.f(vm, top + 2, len(args))
+                n = interp._write_results(vm, co, top, r)
+                results = list(vm.Q[top:top + n])
+                co.frames.clear()
+            else:
+                base = interp._enter_lua(vm, co, f, top, len(args))
+                co.resume_state = "started"
+                results = interp.execute(vm, co, f, base, 1, 0)
+        else:
+            fn, rel_base, pc = co.resume_state
+            results = interp.execute(vm, co, fn, co.stack + rel_base, pc, 0,
+                                     resume=(list(args), co.yield_to))
+        co.status = "dead"
+        return True, results
+    except interp.YieldSignal as y:
+        co.status = "suspended"
+        co.yield_to = y.to
+        return True, y.values
+    except LuaError as e:
+        co.status = "dead"
+        co.error = e
+        return False, [e.value]
+    finally:
+        vm.current = prev
+        prev.status = "running"
+
+
+def load(vm, source, chunkname, env=None):
+    """Compile a chunk into a function TValue; raises LuaError with LuaJIT's message."""
+    try:
+        proto = compile_source(source, chunkname)
+    except LuaSyntaxError as e:
+        raise LuaError(vm.str(e.message.encode("utf-8", "surrogateescape"))) from None
+    p = vm.load_proto(proto)
+    return vm.new_lfunc(p, [], vm.globals if env is None else env)
+
+
+def new_state(memory_limit=None, libs=True):
+    """A VM with the standard library open."""
+    vm = VM() if memory_limit is None else VM(memory_limit)
+    if libs:
+        from .lib import open_libs
+        open_libs(vm)
+    return vm
+
+
+def _mm_call(vm, v):
+    from . import meta
+    return meta.call_mm(vm, v)
+
+
+VM.call = call
+VM.resume = resume
+VM.mm_call = _mm_call
