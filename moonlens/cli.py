@@ -10,6 +10,7 @@ end the options, and the script's own arguments go to the `arg` table.
 """
 
 import os
+import signal
 import sys
 
 from . import __version__
@@ -70,6 +71,8 @@ def message(msg: str):
 
 
 def main(argv=None) -> int:
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # die quietly on a closed pipe, as C does
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or argv[0] in ("-h", "--help", "help"):
         sys.stdout.write(MAIN_USAGE)
@@ -137,7 +140,7 @@ def run_main(args) -> int:
     if argn < 0:
         sys.stderr.write(RUN_USAGE)
         return 1
-    engine = Engine(script_args=args, script_index=argn)
+    engine = Engine(script_args=args, script_index=argn if argn < len(args) else len(args))
     if flags & FLAGS_VERSION:
         sys.stdout.write(VERSION + "\n")
     try:

@@ -1,14 +1,18 @@
 """The engine facade: the one door through which the CLI and the servers use vm and jit.
 
-What exists today is the front end (lexer, parser, scopes, compiler, listings);
-running code arrives with the runtime. Operations that need a missing part raise
-NotAvailable with a sentence a user can act on.
+It owns a VM (created on first use), loads and runs chunks the way luajit.c
+does (docall with a traceback handler, report, the `arg` table), and lists
+bytecode. Parts whose engine does not exist yet raise NotAvailable with a
+sentence a user can act on.
 """
 
 import os
 import sys
 
+from moonlens.vm import debuginfo
 from moonlens.vm.bclist import listing
+from moonlens.vm.errors import LuaError
+from moonlens.vm.layout import NIL, NUM_LIMIT, TAG_BITS, TAG_STR
 from moonlens.vm.loader import LuaSyntaxError, load, read_source_file
 
 
@@ -17,16 +21,78 @@ class NotAvailable(Exception):
 
 
 class Engine:
-    def __init__(self, script_args=(), script_index=0):
+    def __init__(self, script_args=(), script_index=0, progname="moonlens"):
         self.script_args = list(script_args)
         self.script_index = script_index
+        self.progname = progname
         self.exit_status = 0
+        self._vm = None
 
-    # -- Loading ---------------------------------------------------------------------
+    # -- The VM ------------------------------------------------------------------------
+
+    @property
+    def vm(self):
+        if self._vm is None:
+            from moonlens.vm.runtime import new_state
+            self._vm = new_state()
+            self._make_arg_table()
+        return self._vm
+
+    def _make_arg_table(self):
+        """luajit.c createargtable: arg[0] the script, arg[1..] its arguments,
+        negative indices the interpreter and its options."""
+        vm = self._vm
+        args = self.script_args
+        n = self.script_index
+        t = vm.new_table(len(args), 1)
+        vm.rawset(t, vm.num(-(n + 1.0)), vm.str(self.progname.encode()))
+        for i, a in enumerate(args):
+            vm.rawset(t, vm.num(float(i - n)), vm.str(a.encode("utf-8", "surrogateescape")))
+        vm.rawsets(vm.globals, b"arg", t)
 
     def report(self, msg: str):
-        sys.stderr.write("moonlens: %s\n" % msg)
+        sys.stdout.flush()
+        sys.stderr.write("%s: %s\n" % (self.progname, msg))
         sys.stderr.flush()
+
+    def _message(self, value) -> str:
+        vm = self.vm
+        if value >> TAG_BITS == TAG_STR:
+            return vm.sbytes(value).decode("utf-8", "surrogateescape")
+        if value < NUM_LIMIT:
+            from moonlens.vm.meta import tostring_basic
+            return tostring_basic(vm, value).decode()
+        return "(error object is not a string)"
+
+    def _traceback_handler(self, value):
+        """luajit.c's traceback(): the message plus a stack traceback."""
+        vm = self.vm
+        if value >> TAG_BITS != TAG_STR and not value < NUM_LIMIT:
+            from moonlens.vm import meta
+            from moonlens.vm.layout import MM_tostring
+            mo = meta.mm_lookup(vm, value, MM_tostring) if value != NIL else NIL
+            if mo == NIL:
+                return value
+            res = vm.call(mo, [value])
+            if not res or res[0] >> TAG_BITS != TAG_STR:
+                return value
+            value = res[0]
+        msg = self._message(value)
+        return vm.str(debuginfo.traceback(vm, vm.current, msg, 0).encode(
+            "utf-8", "surrogateescape"))
+
+    def docall(self, func, args) -> bool:
+        vm = self.vm
+        try:
+            vm.call(func, args, handler=self._traceback_handler)
+        except LuaError as e:
+            self.report(self._message(e.value))
+            return False
+        finally:
+            vm.stdout.flush()
+        return True
+
+    # -- Loading -----------------------------------------------------------------------
 
     def load_file(self, path):
         """luaL_loadfile: a Proto, or None after reporting the error. path None = stdin."""
@@ -47,29 +113,44 @@ class Engine:
             self.report(e.message)
             return None
 
+    def _function(self, proto):
+        vm = self.vm
+        return vm.new_lfunc(vm.load_proto(proto), [], vm.globals)
+
     # -- Running -------------------------------------------------------------------------
 
     def run_string(self, chunk, chunkname) -> bool:
-        if self.load_string(chunk.encode("utf-8", "surrogateescape"), chunkname) is None:
+        proto = self.load_string(chunk.encode("utf-8", "surrogateescape"), chunkname)
+        if proto is None:
             return False
-        raise NotAvailable("running Lua code is not available yet (the interpreter "
-                           "arrives with the runtime); `moonlens run -bl file.lua` lists bytecode")
+        return self.docall(self._function(proto), [])
 
     def run_script(self, path):
-        if self.load_file(path) is None:
+        proto = self.load_file(path)
+        if proto is None:
             self.exit_status = 1
             return
-        raise NotAvailable("running Lua code is not available yet (the interpreter "
-                           "arrives with the runtime); `moonlens run -bl %s` lists its bytecode"
-                           % (path or "-"))
+        vm = self.vm
+        args = [vm.str(a.encode("utf-8", "surrogateescape"))
+                for a in self.script_args[self.script_index + 1:]]
+        if not self.docall(self._function(proto), args):
+            self.exit_status = 1
 
     def run_interactive_or_stdin(self, interactive):
+        if not interactive and not sys.stdin.isatty():
+            self.run_script(None)
+            return
         raise NotAvailable("the interactive prompt is not available yet")
 
     def require(self, name) -> bool:
-        raise NotAvailable("-l %s: loading libraries is not available yet" % name)
+        vm = self.vm
+        req = vm.rawgets(vm.globals, b"require")
+        if req == NIL:
+            raise NotAvailable("-l %s: require is not available yet" % name)
+        f = vm.new_cfunc(lambda vm_, b, n: vm_.call(req, [vm_.str(name.encode())]), "require")
+        return self.docall(f, [])
 
-    # -- The JIT ----------------------------------------------------------------------------
+    # -- The JIT --------------------------------------------------------------------------
 
     def jit_command(self, cmd) -> bool:
         name = cmd.split("=", 1)[0]
@@ -82,7 +163,7 @@ class Engine:
         raise NotAvailable("-O%s is not available yet (the trace compiler arrives with "
                            "the JIT)" % opt)
 
-    # -- Bytecode -----------------------------------------------------------------------------
+    # -- Bytecode -------------------------------------------------------------------------
 
     def list_bytecode(self, source, output) -> bool:
         """`-bl input [output]`: input is a path, "-" (stdin) or ("chunk", text)."""

@@ -632,7 +632,9 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
                     raise
                 e = LuaError(vm.str(ERRMSG["CYIELD"].encode()))
             err = _convert_error(vm, th, fn, pc, e)
+            th.fn, th.pc, th.base = fn, pc, base    # the error point, for handlers
             r = _unwind(vm, th, entry, err)
+            th.cfunc = None
             if r is None:
                 raise err from None
             base, pc, fn, multres = r
@@ -1202,6 +1204,10 @@ def _unwind(vm, th, entry, err):
                 return _pcall_fail_vals(vm, th, rec, vals)
             del frames[i:]
             return _pcall_fail(vm, th, rec, err.value)
+    handler = frames[entry][7] if len(frames[entry]) > 7 else None
+    if handler is not None:
+        # lua_pcall's error function: runs before the stack unwinds
+        err.value = handler(err.value)
     del frames[entry:]
     return None
 

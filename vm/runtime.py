@@ -16,6 +16,9 @@ from .loader import LuaSyntaxError, load as compile_source
 from .state import CFunc, LJ_STACK_EXTRA, VM
 
 
+HOST = CFunc(0, None, "?", 1)     # the host program, as a C function at the stack bottom
+
+
 def _push_args(vm, th, top, func, args):
     Q, D = vm.Q, vm.D
     need = top + 2 + len(args) + LJ_STACK_EXTRA
@@ -34,8 +37,12 @@ def _push_args(vm, th, top, func, args):
     return top
 
 
-def call(vm, func, args=(), th=None):
-    """Call a Lua value with args (TValues or floats); returns its results as TValues."""
+def call(vm, func, args=(), th=None, handler=None):
+    """Call a Lua value with args (TValues or floats); returns its results as TValues.
+
+    An uncaught Lua error raises LuaError. `handler(value) -> value`, if given,
+    runs at the point of the error before the stack unwinds (lua_pcall's errfunc).
+    """
     if th is None:
         th = vm.current
     args = list(args)
@@ -61,7 +68,10 @@ def call(vm, func, args=(), th=None):
             top += th.stack - stk2
             n = interp._write_results(vm, th, top, r)
             return list(vm.Q[top:top + n])
-        th.frames.append((interp.FR_C, th.base, th.pc, th.fn, top, -1, None))
+        cf = th.cfunc
+        if cf is None and th.fn is None:
+            cf = HOST          # called by the host program: a C frame at the bottom
+        th.frames.append((interp.FR_C, th.base, th.pc, th.fn, top, -1, cf, handler))
         entry = len(th.frames) - 1
         base = interp._enter_lua(vm, th, f, top, len(args))
         return interp.execute(vm, th, f, base, 1, entry)
@@ -144,3 +154,25 @@ def _mm_call(vm, v):
 VM.call = call
 VM.resume = resume
 VM.mm_call = _mm_call
+
+
+def gettable(vm, o, k):
+    """o[k] with metamethods, from Python."""
+    from . import meta
+    r = meta.index(vm, o, k)
+    if r.__class__ is tuple:
+        res = vm.call(r[0], [r[1], r[2]])
+        r = res[0] if res else 0xFFFFFFFFFFFFFFFF
+    return r
+
+
+def settable(vm, o, k, v):
+    """o[k] = v with metamethods, from Python."""
+    from . import meta
+    r = meta.newindex(vm, o, k, v)
+    if r is not None:
+        vm.call(r[0], [r[1], r[2], r[3]])
+
+
+VM.gettable = gettable
+VM.settable = settable

@@ -137,6 +137,14 @@ class VM:
         """A safepoint: collect if the allocation debt says so (see gc.py)."""
         self.gc_pending = False
 
+    def gc_control(self, opt, data):
+        """collectgarbage(opt, data); the collector itself lives in gc.py."""
+        if opt == 3:
+            return self.arena.total / 1024.0
+        if opt in (5, 9):
+            return TRUE
+        return 0.0
+
     def patch_op(self, p, pc, op):
         """Rewrite the opcode byte of instruction pc in the arena's copy of a prototype."""
         self.B[p.addr - self.base + SIZEOF_GCPROTO + 4 * pc] = op
