@@ -88,6 +88,7 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
     resume: (values, to) when a coroutine continues after a yield.
     """
     Q, D, I, B = vm.Q, vm.D, vm.I, vm.B
+    A = vm.arena
     vbase = vm.base
     funcs = vm.funcs
     frames = th.frames
@@ -317,7 +318,7 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
                             Q[fslot + n:fslot + b - 1] = _nils(b - 1 - n)
                     else:
                         multres = n
-                    if vm.gc_pending:
+                    if A.total >= vm.gc_threshold:
                         th.top = fslot + (n if b == 0 else b - 1)
                         vm.gc_check(th, base + p.proto.framesize)
                 elif op <= BC_RET1 and op >= BC_RETM:
@@ -368,8 +369,10 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
                             pc = c
                     elif i <= D[ra + 1]:
                         pc = c
-                elif op == BC_JMP or op == BC_LOOP or op == BC_ILOOP or op == BC_JLOOP:
+                elif op == BC_JMP:
                     pc = c
+                elif op == BC_LOOP or op == BC_ILOOP or op == BC_JLOOP:
+                    pass    # a loop header: hot counting only, D marks the loop's end
                 elif op == BC_FORI or op == BC_JFORI:
                     ra = base + a
                     if Q[ra] >= NUM_LIMIT or Q[ra + 1] >= NUM_LIMIT or Q[ra + 2] >= NUM_LIMIT:
@@ -534,12 +537,12 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
                     asize = c & 0x7FF
                     tq = tab.new_table(vm, 0x801 if asize == 0x7FF else asize, c >> 11)
                     Q[base + a] = TAB | (vbase + (tq << 3))
-                    if vm.gc_pending:
+                    if A.total >= vm.gc_threshold:
                         vm.gc_check(th, base + p.proto.framesize)
                 elif op == BC_TDUP:
                     tq = tab.dup(vm, ((c & PAYLOAD) - vbase) >> 3)
                     Q[base + a] = TAB | (vbase + (tq << 3))
-                    if vm.gc_pending:
+                    if A.total >= vm.gc_threshold:
                         vm.gc_check(th, base + p.proto.framesize)
                 elif op == BC_TSETM:
                     tq = ((Q[base + a - 1] & PAYLOAD) - vbase) >> 3
@@ -567,7 +570,7 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
                         base += th.stack - stk
                         stk = th.stack
                     Q[base + a] = r
-                    if vm.gc_pending:
+                    if A.total >= vm.gc_threshold:
                         vm.gc_check(th, base + p.proto.framesize)
                 elif op == BC_KNIL:
                     Q[base + a:base + c + 1] = _nils(c - a + 1)
@@ -584,7 +587,7 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
                     pc = c
                 elif op == BC_FNEW:
                     Q[base + a] = _closure(vm, th, fn, base, c, fnq)
-                    if vm.gc_pending:
+                    if A.total >= vm.gc_threshold:
                         vm.gc_check(th, base + p.proto.framesize)
                 # -- Tail calls, varargs ----------------------------------------------------------
                 elif op == BC_CALLT or op == BC_CALLM + 2:

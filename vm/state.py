@@ -119,11 +119,15 @@ class VM:
         self.basemt = {}            # type tag -> metatable TValue (strings, ...)
         self.mmname = [self.str(n.encode()) for n in MMNAMES]
         self.hooks = None
-        self.gc_pending = False
+        self.finalized = set()
+        self.gc_threshold = 1 << 62
+        self.gc_stress = False
         self.registry = self.new_table(0, 2)
         self.globals = self.new_table(0, 6)
         self.main = self.new_thread(main=True)
         self.current = self.main
+        from .gc import Collector
+        self.gc = Collector(self)
 
     # -- GC bookkeeping ---------------------------------------------------------------
 
@@ -134,16 +138,33 @@ class VM:
         """Stop-the-world collection at safepoints needs no write barriers."""
 
     def gc_check(self, th, top):
-        """A safepoint: collect if the allocation debt says so (see gc.py)."""
-        self.gc_pending = False
+        """A safepoint with allocation debt: collect (see gc.py). top: th's live extent."""
+        self.gc.current_top = top
+        try:
+            self.gc.collect()
+        finally:
+            self.gc.current_top = None
+        if self.gc_stress:
+            self.gc_threshold = 0
+
+    def set_gc_stress(self, on=True):
+        """Collect at every safepoint (for testing the collector)."""
+        self.gc_stress = on
+        self.gc_threshold = 0 if on else self.arena.total
+
+    def report_finalizer_error(self, e):
+        msg = getattr(e, "value", None)
+        text = self.str_by_tv.get(msg, b"?") if msg is not None else str(e).encode()
+        err = getattr(self, "stderr", None)
+        if err is not None:
+            err.write(b"error in __gc metamethod (" + text + b")\n")
 
     def gc_control(self, opt, data):
         """collectgarbage(opt, data); the collector itself lives in gc.py."""
-        if opt == 3:
-            return self.arena.total / 1024.0
-        if opt in (5, 9):
-            return TRUE
-        return 0.0
+        r = self.gc.control(opt, data)
+        if r is True or r is False:
+            return TRUE if r else FALSE
+        return r
 
     def patch_op(self, p, pc, op):
         """Rewrite the opcode byte of instruction pc in the arena's copy of a prototype."""
