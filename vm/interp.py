@@ -86,9 +86,35 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
     reached by a return; returns the results (a list of TValues).
 
     resume: (values, to) when a coroutine continues after a yield.
+
+    The loop exists in variants (see _variant): with or without debug hooks and
+    with or without hot counting. When a builtin changes what is needed (say
+    debug.sethook), the loop hands its state over to the right variant.
     """
+    while True:
+        loop = _LOOPS[vm.loop_mode]
+        try:
+            return loop(vm, th, fn, base, pc, entry, resume)
+        except _SwitchLoop:
+            fn, base, pc, fslot, b, r = th.switch
+            n = _write_results(vm, th, fslot, r)
+            if b:
+                multres = _fix_nres(vm, fslot, n, b - 1)
+            else:
+                multres = n
+            resume = ("multres", multres)
+
+
+class _SwitchLoop(Exception):
+    """The loop variant must change; the state is in th.switch."""
+
+
+def _loop(vm, th, fn, base, pc, entry, resume=None):
+    """The interpreter loop (template of every variant; markers '# @...' are filled in)."""
     Q, D, I, B = vm.Q, vm.D, vm.I, vm.B
     A = vm.arena
+    mode = MODE
+    hot = vm.hotcount           # noqa: F841 -- used by the hot-counting variants
     vbase = vm.base
     funcs = vm.funcs
     frames = th.frames
@@ -99,14 +125,18 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
     fnq = ((fn.tv & PAYLOAD) - vbase) >> 3
     stk = th.stack
     if resume is not None:
-        multres = _deliver_resume(vm, th, resume)
-        base += th.stack - stk
-        stk = th.stack
+        if resume[0] == "multres":
+            multres = resume[1]
+        else:
+            multres = _deliver_resume(vm, th, resume)
+            base += th.stack - stk
+            stk = th.stack
     while True:
         try:
             while True:
                 op, a, b, c = code[pc]
                 pc += 1
+                # @instr
                 if op == BC_MOV:
                     Q[base + a] = Q[base + c]
                 elif op == BC_KSHORT or op == BC_KNUM:
@@ -269,6 +299,7 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
                         fnq = ((f.tv & PAYLOAD) - vbase) >> 3
                         stk = th.stack
                         pc = 1
+                        # @enter
                         continue
                     Q[fslot + 1] = p.addr + 104 + 4 * pc
                     th.base = base
@@ -279,6 +310,7 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
                         if r is not None:
                             base, pc, fn, multres = r
                             p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            # @enter-if
                             continue
                         multres = th.multres
                         if th.stack != stk:
@@ -298,6 +330,9 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
                         base += d
                         fslot += d
                         stk = th.stack
+                    if vm.loop_mode != mode:
+                        th.switch = (fn, base, pc, fslot, b, r)
+                        raise _SwitchLoop()
                     if r.__class__ is float:
                         D[fslot] = r
                         n = 1
@@ -356,6 +391,7 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
                     p, code, uvs, fnq, stk = _state(vm, th, fn)
                 # -- Loops ------------------------------------------------------------------
                 elif op == BC_FORL or op == BC_IFORL or op == BC_JFORL:
+                    # @hotloop
                     ra = base + a
                     st = D[ra + 2]
                     i = D[ra] + st
@@ -373,6 +409,7 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
                     pc = c
                 elif op == BC_LOOP or op == BC_ILOOP or op == BC_JLOOP:
                     pass    # a loop header: hot counting only, D marks the loop's end
+                    # @hotloop
                 elif op == BC_FORI or op == BC_JFORI:
                     ra = base + a
                     if Q[ra] >= NUM_LIMIT or Q[ra + 1] >= NUM_LIMIT or Q[ra + 2] >= NUM_LIMIT:
@@ -385,11 +422,13 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
                     elif not D[ra + 1] >= i:
                         pc = c
                 elif op == BC_ITERL or op == BC_IITERL or op == BC_JITERL:
+                    # @hotloop
                     v = Q[base + a]
                     if v != NIL:
                         Q[base + a - 1] = v
                         pc = c
                 elif op == BC_ITERN:
+                    # @hotloop
                     ra = base + a
                     t = ((Q[ra - 2] & PAYLOAD) - vbase) >> 3
                     r = tab.next_from(vm, t, Q[ra - 1] & 0xFFFFFFFF)
@@ -424,6 +463,7 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
                         fnq = ((f.tv & PAYLOAD) - vbase) >> 3
                         stk = th.stack
                         pc = 1
+                        # @enter
                         continue
                     th.base = base
                     th.pc = pc
@@ -600,6 +640,7 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
                         base, fn = r
                         p, code, uvs, fnq, stk = _state(vm, th, fn)
                         pc = 1
+                        # @enter
                         continue
                     src, nr = th.tail_src, r
                     rec = frames.pop()
@@ -629,6 +670,8 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
                 else:
                     raise RuntimeErr("bad bytecode %d" % op)
         except Exception as e:
+            if e.__class__ is _SwitchLoop:
+                raise
             if e.__class__ is YieldSignal:
                 if entry == 0 and th is not vm.main:
                     th.resume_state = (fn, base - th.stack, pc)
@@ -1219,3 +1262,73 @@ def _pcall_fail_vals(vm, th, rec, vals):
     _, base, pc, fn, dst, nres = rec[:6]
     multres = _store_results(vm, th, dst, [FALSE] + vals, nres)
     return base, pc, fn, multres
+
+
+# -- Loop variants ---------------------------------------------------------------------------
+# loop_mode bit 0: debug hooks; bit 1: hot counting (an attached trace compiler).
+
+_SNIPPETS = {
+    (1, "@instr"): ["_hook_instr(vm, th, fn, base, pc, op)"],
+    (1, "@enter"): ["_hook_call(vm, th, fn, base)"],
+    (2, "@enter"): ["if not p.proto.flags & PROTO_VARARG:",
+                    "    hi = p.hotbase & 63",
+                    "    hot[hi] -= 1",
+                    "    if hot[hi] < 0:",
+                    "        vm.hot_call(th, fn, base)"],
+    (2, "@hotloop"): ["hi = (p.hotbase + pc - 1) & 63",
+                      "hot[hi] -= 2",
+                      "if hot[hi] < 0:",
+                      "    vm.hot_loop(th, fn, base, pc - 1)"],
+}
+
+
+def _variant(mode):
+    """The loop's source with the markers of `mode` filled in, compiled."""
+    import inspect
+    import textwrap
+    src = textwrap.dedent(inspect.getsource(_loop))
+    out = []
+    for line in src.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("# @"):
+            marker = stripped[2:]
+            indent = line[:len(line) - len(line.lstrip())]
+            conditional = marker.endswith("-if")
+            if conditional:
+                marker = marker[:-3]
+            body = []
+            for bit in (1, 2):
+                if mode & bit:
+                    body += _SNIPPETS.get((bit, marker), [])
+            if body and conditional:
+                out.append(indent + "if pc == 1:")
+                indent += "    "
+            out.extend(indent + b for b in body)
+            continue
+        out.append(line)
+    code = "\n".join(out).replace("def _loop(", "def _loop_%d(" % mode, 1)
+    namespace = dict(globals())
+    namespace["MODE"] = mode
+    exec(compile(code, "<interp variant %d>" % mode, "exec"), namespace)
+    return namespace["_loop_%d" % mode]
+
+
+def _hook_instr(vm, th, fn, base, pc, op):
+    hook = vm.hook
+    if hook is not None and not th.in_hook:
+        th.fn, th.pc, th.base = fn, pc, base
+        hook.instr(vm, th, fn, pc - 1, op)
+
+
+def _hook_call(vm, th, fn, base):
+    hook = vm.hook
+    if hook is not None and not th.in_hook:
+        th.fn, th.pc, th.base = fn, 1, base
+        hook.call(vm, th, fn)
+
+
+MODE = 0
+_LOOPS = [_loop] + [None] * 3
+for _m in (1, 2, 3):
+    _LOOPS[_m] = _variant(_m)
+del _m

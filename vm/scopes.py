@@ -471,9 +471,10 @@ class _Resolver:
             self.activate(self.declare(p, kind, i), node.lparen)
         node.body.scope = f.scope
         self.block_stats(node.body.stats)
-        # LuaJIT checks the closing 'end' and scans the token after it before
-        # fs_finish settles the function's gotos and breaks.
-        self.end_func(f, node.last, node.last + 1)
+        # fs_finish settles the function's gotos and breaks with its 'end' current;
+        # without an 'end', LuaJIT has already stopped at the token after the body.
+        closed = node.last == node.body.last + 1
+        self.end_func(f, node.last, node.last if closed else node.last + 1)
 
 
 class _Hidden:

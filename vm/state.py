@@ -26,6 +26,10 @@ _pack_d = struct.Struct("<d").pack
 _unpack_q = struct.Struct("<Q").unpack
 
 LJ_STACK_EXTRA = 8
+HOTCOUNT_SIZE = 64
+HOTLOOP = 56
+HOTCOUNT_INIT = HOTLOOP * 2 - 1        # 111: a loop gets hot on its 56th iteration
+HOTCOUNT_RESET = HOTLOOP * 2
 LJ_STACK_START = 40
 LUAI_MAXSTACK = 65500
 
@@ -70,7 +74,8 @@ class Thread:
     """A coroutine (or the main thread): its lua_State and stack in the arena."""
     __slots__ = ("tv", "q", "stack", "size", "frames", "status", "open_uv", "top",
                  "resume_state", "env", "base", "pc", "fn", "cfunc", "multres",
-                 "tail_src", "yield_to", "start_func", "error", "hook")
+                 "tail_src", "yield_to", "start_func", "error", "hook", "in_hook",
+                 "switch", "hook_oldpc", "hook_fn")
 
     def __init__(self, tv, q, stack, size):
         self.tv = tv
@@ -94,6 +99,10 @@ class Thread:
         self.start_func = None
         self.error = None
         self.hook = None
+        self.in_hook = False
+        self.switch = None
+        self.hook_oldpc = -1
+        self.hook_fn = None
 
 
 class VM:
@@ -118,7 +127,10 @@ class VM:
         self.Q[((self.nilnode - A.base) >> 3) + 1] = NIL
         self.basemt = {}            # type tag -> metatable TValue (strings, ...)
         self.mmname = [self.str(n.encode()) for n in MMNAMES]
-        self.hooks = None
+        self.hook = None            # a hooks.Hook: debug hooks (debug.sethook, debugger)
+        self.jit = None             # a trace compiler, attached through the hot counters
+        self.loop_mode = 0
+        self.hotcount = [HOTCOUNT_INIT] * HOTCOUNT_SIZE
         self.finalized = set()
         self.gc_threshold = 1 << 62
         self.gc_stress = False
@@ -158,6 +170,36 @@ class VM:
         err = getattr(self, "stderr", None)
         if err is not None:
             err.write(b"error in __gc metamethod (" + text + b")\n")
+
+    # -- Hooks: debug hooks and hot counting ------------------------------------------------
+
+    def set_hook(self, hook):
+        """Install a debug hook object (hooks.Hook) or None. The interpreter switches to
+        its hooked variant at the next builtin return or call boundary."""
+        self.hook = hook
+        self._update_loop_mode()
+
+    def attach_jit(self, jit):
+        """Attach a trace compiler: hot loops and calls are reported to jit.hot_loop /
+        jit.hot_call (LuaJIT's counting: 64 shared counters, start 111, -2 per loop
+        iteration, -1 per call)."""
+        self.jit = jit
+        self.hotcount[:] = [HOTCOUNT_INIT] * HOTCOUNT_SIZE
+        self._update_loop_mode()
+
+    def _update_loop_mode(self):
+        self.loop_mode = (1 if self.hook is not None else 0) | (2 if self.jit is not None else 0)
+
+    def hot_loop(self, th, fn, base, pc):
+        """A loop's counter went below zero (lj_trace_hot)."""
+        self.hotcount[(fn.p.hotbase + pc) & (HOTCOUNT_SIZE - 1)] = HOTCOUNT_RESET
+        if self.jit is not None:
+            self.jit.hot_loop(th, fn, base, pc)
+
+    def hot_call(self, th, fn, base):
+        self.hotcount[fn.p.hotbase & (HOTCOUNT_SIZE - 1)] = HOTCOUNT_RESET
+        if self.jit is not None:
+            self.jit.hot_call(th, fn, base)
 
     def gc_control(self, opt, data):
         """collectgarbage(opt, data); the collector itself lives in gc.py."""
