@@ -101,6 +101,8 @@ class Collector:
             self.mark_tv(v)
         for v in vm.pinned:
             self.mark_tv(v)
+        for v in vm.builtins_by_ffid.values():     # fast functions live forever
+            self.mark_tv(v)
         for th in vm.threads.values():
             if th is vm.main or th.status in ("running", "normal"):
                 self.mark_tv(th.tv)

@@ -29,6 +29,7 @@ own locals whenever th.stack changed.
 """
 
 import math
+import re
 
 from . import meta
 from . import table as tab
@@ -36,12 +37,11 @@ from .arena import ArenaFull
 from .bytecode import (
     BC_ADDNV, BC_ADDVN, BC_ADDVV, BC_CALL, BC_CALLM, BC_CALLT, BC_CAT, BC_FNEW,
     BC_FORI, BC_FORL, BC_GGET, BC_GSET, BC_IFORL, BC_IITERL, BC_ILOOP, BC_ISEQP,
-    BC_ISF, BC_ISFC, BC_ISGE, BC_ISGT, BC_ISLE, BC_ISLT, BC_ISNEP, BC_ISNES, BC_ISNEV,
+    BC_ISEQV, BC_ISF, BC_ISFC, BC_ISGE, BC_ISGT, BC_ISLE, BC_ISLT, BC_ISNEP, BC_ISNES, BC_ISNEV,
     BC_ISNEXT, BC_ISNUM, BC_IST, BC_ISTC, BC_ISTYPE, BC_ITERC, BC_ITERL, BC_ITERN,
     BC_JFORI, BC_JFORL, BC_JITERL, BC_JLOOP, BC_JMP, BC_KCDATA, BC_KNIL, BC_KNUM,
     BC_KPRI, BC_KSHORT, BC_KSTR, BC_LEN, BC_LOOP, BC_MODNV, BC_MODVN, BC_MOV,
-    BC_MULVV, BC_NOT, BC_POW, BC_RET, BC_RET0, BC_RET1, BC_RETM, BC_SUBVN, BC_SUBVV,
-    BC_TDUP, BC_TGETB, BC_TGETR, BC_TGETS, BC_TGETV, BC_TNEW, BC_TSETB, BC_TSETM,
+    BC_NOT, BC_POW, BC_RET, BC_RET0, BC_RET1, BC_RETM, BC_TDUP, BC_TGETB, BC_TGETR, BC_TGETS, BC_TGETV, BC_TNEW, BC_TSETB, BC_TSETM,
     BC_TSETR, BC_TSETS, BC_TSETV, BC_UCLO, BC_UGET, BC_UNM, BC_USETN, BC_USETP,
     BC_USETS, BC_USETV, BC_VARG, PROTO_UV_LOCAL, PROTO_VARARG,
 )
@@ -54,16 +54,19 @@ from .layout import (
     CANON_NAN, FALSE, FRAME_CONT, FRAME_PCALL, FRAME_VARG, NIL, NUM_LIMIT, PAYLOAD,
     TAB, TAG_BITS, TAG_FUNC, TAG_STR, TAG_TAB, TAG_UDATA, TRUE, typename,
 )
-from .numbers import ARITH, c_pow, fmt_number, scan_number
+from .numbers import ARITH, c_div, c_mod, c_pow, fmt_number, scan_number
 from .state import CFunc, LFunc, LJ_STACK_EXTRA, StackOverflow
 
 FR_LUA, FR_PCALL, FR_CONT, FR_C = 0, 1, 2, 3
+TABEND = TAB + (1 << 47)        # TAB <= v < TABEND: v is a table
 CONT_STORE, CONT_DROP, CONT_COND = 0, 1, 2
 
 FF_next, FF_pcall, FF_xpcall = 4, 20, 21
 KEYINDEX = 0xFFFE7FFF00000000
 
 _copysign = math.copysign
+_floor = math.floor
+_INF = float("inf")
 _nils = tab._nils
 
 
@@ -92,7 +95,7 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
     debug.sethook), the loop hands its state over to the right variant.
     """
     while True:
-        loop = _LOOPS[vm.loop_mode]
+        loop = _LOOPS[vm.loop_mode] or _loop_for(vm.loop_mode)
         try:
             return loop(vm, th, fn, base, pc, entry, resume)
         except _SwitchLoop:
@@ -114,6 +117,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
     Q, D, I, B = vm.Q, vm.D, vm.I, vm.B
     A = vm.arena
     mode = MODE
+    tabbase = TAB + vm.base     # (table TValue - tabbase) >> 3 == its qword index
     hot = vm.hotcount           # noqa: F841 -- used by the hot-counting variants
     vbase = vm.base
     funcs = vm.funcs
@@ -122,7 +126,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
     p = fn.p
     code = p.code
     uvs = fn.uvs
-    fnq = ((fn.tv & PAYLOAD) - vbase) >> 3
+    fnq = fn.q
     stk = th.stack
     if resume is not None:
         if resume[0] == "multres":
@@ -134,39 +138,349 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
     while True:
         try:
             while True:
-                op, a, b, c = code[pc]
+                op, a, b, c, d = code[pc]
                 pc += 1
                 # @instr
-                if op == BC_MOV:
-                    Q[base + a] = Q[base + c]
-                elif op == BC_KSHORT or op == BC_KNUM:
-                    D[base + a] = c
-                elif op == BC_GGET:
-                    et = (Q[fnq + 2] - vbase) >> 3
-                    n = ((Q[et + 5] - vbase) >> 3) + 3 * (
-                        I[((c & PAYLOAD) - vbase + 12) >> 2] & I[(et << 1) + 13])
-                    while True:
-                        if Q[n + 1] == c:
-                            v = Q[n]
-                            break
-                        n = Q[n + 2]
-                        if not n:
-                            v = NIL
-                            break
-                        n = (n - vbase) >> 3
-                    if v == NIL and Q[et + 4]:
-                        v = meta.index(vm, TAB | (vbase + (et << 3)), c)
+                if op >= BC_CALLM:
+                    if op == BC_FORL:
+                        # @hotloop
+                        ra = base + a
+                        st = D[ra + 2]
+                        i = D[ra] + st
+                        D[ra] = i
+                        D[ra + 3] = i
+                        if st > 0:
+                            if i <= D[ra + 1]:
+                                pc = c
+                        elif st < 0 or _copysign(1.0, st) < 0:
+                            if i >= D[ra + 1]:
+                                pc = c
+                        elif i <= D[ra + 1]:
+                            pc = c
+                    elif op == BC_CALL or op == BC_CALLM:
+                        fslot = base + a
+                        nargs = c - 1 if op == BC_CALL else c + multres
+                        f = funcs.get(Q[fslot])
+                        if f.__class__ is not LFunc:
+                            if f is None:
+                                f, nargs = _call_mm(vm, th, fslot, nargs, a)
+                                if th.stack != stk:
+                                    fslot += th.stack - stk
+                                    base += th.stack - stk
+                                    stk = th.stack
+                        if f.__class__ is LFunc:
+                            Q[fslot + 1] = p.retbase + 4 * pc
+                            frames.append((FR_LUA, base, pc, fn, fslot, b - 1, None))
+                            fn = f
+                            p = f.p
+                            if (not p.vararg and nargs == p.numparams and
+                                    fslot + 4 + nargs + p.framesize < stk + th.size - LJ_STACK_EXTRA):
+                                base = fslot + 2
+                            else:
+                                base = _enter_lua(vm, th, f, fslot, nargs)
+                                stk = th.stack
+                            code = p.code
+                            uvs = f.uvs
+                            fnq = f.q
+                            pc = 1
+                            # @enter
+                            continue
+                        Q[fslot + 1] = p.retbase + 4 * pc
+                        th.base = base
+                        th.pc = pc
+                        th.fn = fn
+                        if f.ffid == FF_pcall or f.ffid == FF_xpcall:
+                            r = _pcall(vm, th, f, base, pc, fn, fslot, nargs, b - 1)
+                            if r is not None:
+                                base, pc, fn, multres = r
+                                p, code, uvs, fnq, stk = _state(vm, th, fn)
+                                # @enter-if
+                                continue
+                            multres = th.multres
+                            if th.stack != stk:
+                                base += th.stack - stk
+                                stk = th.stack
+                            continue
+                        th.top = fslot + 2 + nargs
+                        th.cfunc = f
+                        try:
+                            r = f.f(vm, fslot + 2, nargs)
+                        except YieldSignal as y:
+                            y.to = ("call", fslot - stk, b - 1)
+                            raise
+                        th.cfunc = None
+                        if th.stack != stk:
+                            d = th.stack - stk
+                            base += d
+                            fslot += d
+                            stk = th.stack
+                        if vm.loop_mode != mode:
+                            th.switch = (fn, base, pc, fslot, b, r)
+                            raise _SwitchLoop()
+                        if r.__class__ is float:
+                            D[fslot] = r
+                            n = 1
+                        elif r.__class__ is int:
+                            Q[fslot] = r
+                            n = 1
+                        elif r is None:
+                            n = 0
+                        else:
+                            n = _write_many(vm, th, fslot, r)
+                            if th.stack != stk:
+                                d = th.stack - stk
+                                base += d
+                                fslot += d
+                                stk = th.stack
+                        if b:
+                            if n < b - 1:
+                                Q[fslot + n:fslot + b - 1] = _nils(b - 1 - n)
+                        else:
+                            multres = n
+                        if A.total >= vm.gc_threshold:
+                            th.top = fslot + (n if b == 0 else b - 1)
+                            vm.gc_check(th, base + p.proto.framesize)
+                    elif op <= BC_RET1 and op >= BC_RETM:
+                        rec = frames.pop()
+                        if rec[0] == FR_LUA:
+                            _, obase, pc, fn, dst, want, _ = rec
+                            if op == BC_RET1 and want == 1:
+                                Q[dst] = Q[base + a]
+                            else:
+                                if op == BC_RET1:
+                                    nr = 1
+                                elif op == BC_RET0:
+                                    nr = 0
+                                elif op == BC_RET:
+                                    nr = c - 1
+                                else:
+                                    nr = c + multres
+                                if want < 0:
+                                    multres = want = nr
+                                if nr:
+                                    src = base + a
+                                    n = nr if nr < want else want
+                                    Q[dst:dst + n] = Q[src:src + n]
+                                if nr < want:
+                                    Q[dst + nr:dst + want] = _nils(want - nr)
+                            base = obase
+                            p = fn.p
+                            code = p.code
+                            uvs = fn.uvs
+                            fnq = fn.q
+                            continue
+                        if op == BC_RET1:
+                            nr = 1
+                        elif op == BC_RET0:
+                            nr = 0
+                        elif op == BC_RET:
+                            nr = c - 1
+                        else:
+                            nr = c + multres
+                        src = base + a
+                        if rec[0] == FR_C:
+                            return list(Q[src:src + nr])
+                        base, pc, fn, multres = _return_special(vm, th, rec, src, nr)
+                        p, code, uvs, fnq, stk = _state(vm, th, fn)
+                    elif op == BC_JMP:
+                        pc = c
+                    elif op == BC_FORI or op == BC_JFORI:
+                        ra = base + a
+                        if Q[ra] >= NUM_LIMIT or Q[ra + 1] >= NUM_LIMIT or Q[ra + 2] >= NUM_LIMIT:
+                            _for_coerce(vm, ra)
+                        i = D[ra]
+                        D[ra + 3] = i
+                        if Q[ra + 2] >> 63:          # negative step (-0 included)
+                            if not i >= D[ra + 1]:
+                                pc = c
+                        elif not D[ra + 1] >= i:
+                            pc = c
+                    elif op == BC_LOOP or op == BC_ILOOP or op == BC_JLOOP:
+                        pass    # a loop header: hot counting only, D marks the loop's end
+                        # @hotloop
+                    elif op == BC_ITERC:
+                        ra = base + a
+                        Q[ra] = Q[ra - 3]
+                        Q[ra + 2] = Q[ra - 2]
+                        Q[ra + 3] = Q[ra - 1]
+                        f = funcs.get(Q[ra])
+                        nargs = 2
+                        if f is None:
+                            f, nargs = _call_mm(vm, th, ra, 2, a)
+                            if th.stack != stk:
+                                ra += th.stack - stk
+                                base += th.stack - stk
+                                stk = th.stack
+                        Q[ra + 1] = p.retbase + 4 * pc
+                        if f.__class__ is LFunc:
+                            frames.append((FR_LUA, base, pc, fn, ra, b - 1, None))
+                            base = _enter_lua(vm, th, f, ra, nargs)
+                            fn = f
+                            p = f.p
+                            code = p.code
+                            uvs = f.uvs
+                            fnq = f.q
+                            stk = th.stack
+                            pc = 1
+                            # @enter
+                            continue
+                        th.base = base
+                        th.pc = pc
+                        th.fn = fn
+                        th.top = ra + 2 + nargs
+                        th.cfunc = f
+                        try:
+                            r = f.f(vm, ra + 2, nargs)
+                        except YieldSignal as y:
+                            y.to = ("call", ra - stk, b - 1)
+                            raise
+                        th.cfunc = None
+                        if th.stack != stk:
+                            d = th.stack - stk
+                            base += d
+                            ra += d
+                            stk = th.stack
+                        n = _write_results(vm, th, ra, r)
+                        if n < b - 1:
+                            Q[ra + n:ra + b - 1] = _nils(b - 1 - n)
+                    elif op == BC_ITERN:
+                        # @hotloop
+                        ra = base + a
+                        t = ((Q[ra - 2] & PAYLOAD) - vbase) >> 3
+                        r = tab.next_from(vm, t, Q[ra - 1] & 0xFFFFFFFF)
+                        if r is None:
+                            pc += 1
+                        else:
+                            Q[ra] = r[0]
+                            Q[ra + 1] = r[1]
+                            Q[ra - 1] = KEYINDEX | r[2]
+                            pc = code[pc][3]
+                    elif op == BC_ITERL or op == BC_IITERL or op == BC_JITERL:
+                        # @hotloop
+                        v = Q[base + a]
+                        if v != NIL:
+                            Q[base + a - 1] = v
+                            pc = c
+                    elif op == BC_IFORL or op == BC_JFORL:
+                        ra = base + a
+                        st = D[ra + 2]
+                        i = D[ra] + st
+                        D[ra] = i
+                        D[ra + 3] = i
+                        if st > 0:
+                            if i <= D[ra + 1]:
+                                pc = c
+                        elif st < 0 or _copysign(1.0, st) < 0:
+                            if i >= D[ra + 1]:
+                                pc = c
+                        elif i <= D[ra + 1]:
+                            pc = c
+                    elif op == BC_ISNEXT:
+                        ra = base + a
+                        fv = funcs.get(Q[ra - 3])
+                        if (fv.__class__ is CFunc and fv.ffid == FF_next and
+                                Q[ra - 2] >> TAG_BITS == TAG_TAB and Q[ra - 1] == NIL):
+                            Q[ra - 1] = KEYINDEX
+                        else:
+                            _despecialize(vm, p, pc - 1, c)
+                        pc = c
+                    elif op == BC_CALLT or op == BC_CALLM + 2:
+                        nargs = c - 1 if op == BC_CALLT else c + multres
+                        th.base = base
+                        th.pc = pc
+                        th.fn = fn
+                        r = _tailcall(vm, th, base, base + a, nargs, a)
+                        if r.__class__ is tuple:
+                            base, fn = r
+                            p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            pc = 1
+                            # @enter
+                            continue
+                        src, nr = th.tail_src, r
+                        rec = frames.pop()
+                        if rec[0] == FR_C:
+                            return list(Q[src:src + nr])
+                        if rec[0] == FR_LUA:
+                            dst = rec[4]
+                            want = rec[5]
+                            if want < 0:
+                                multres = want = nr
+                            n = nr if nr < want else want
+                            if n:
+                                Q[dst:dst + n] = Q[src:src + n]
+                            if nr < want:
+                                Q[dst + nr:dst + want] = _nils(want - nr)
+                            base, pc, fn = rec[1], rec[2], rec[3]
+                        else:
+                            base, pc, fn, multres = _return_special(vm, th, rec, src, nr)
+                        p, code, uvs, fnq, stk = _state(vm, th, fn)
+                    elif op == BC_VARG:
+                        multres = _varg(vm, th, fn, base, a, b)
+                        if th.stack != stk:
+                            base += th.stack - stk
+                            stk = th.stack
+                    else:
+                        raise RuntimeErr("bad bytecode %d" % op)
+                elif op >= BC_CAT:
+                    if op == BC_TGETS:
+                        t = Q[base + b]
+                        if TAB <= t < TABEND:
+                            tq = (t - tabbase) >> 3
+                            n = ((Q[tq + 5] - vbase) >> 3) + 3 * (d & I[(tq << 1) + 13])
+                            while True:
+                                if Q[n + 1] == c:
+                                    v = Q[n]
+                                    break
+                                n = Q[n + 2]
+                                if not n:
+                                    v = NIL
+                                    break
+                                n = (n - vbase) >> 3
+                            if v != NIL or not Q[tq + 4]:
+                                Q[base + a] = v
+                                continue
+                        v = meta.index(vm, t, c, b)
                         if v.__class__ is tuple:
                             base, pc, fn = _mmcall(vm, th, fn, base, pc, v, CONT_STORE, a)
                             p, code, uvs, fnq, stk = _state(vm, th, fn)
                             continue
-                    Q[base + a] = v
-                elif op == BC_TGETS:
-                    t = Q[base + b]
-                    if t >> TAG_BITS == TAG_TAB:
-                        tq = ((t & PAYLOAD) - vbase) >> 3
-                        n = ((Q[tq + 5] - vbase) >> 3) + 3 * (
-                            I[((c & PAYLOAD) - vbase + 12) >> 2] & I[(tq << 1) + 13])
+                        Q[base + a] = v
+                    elif op == BC_TGETV or op == BC_TGETB or op == BC_TGETR:
+                        t = Q[base + b]
+                        if op == BC_TGETB:
+                            k = None
+                            ik = c
+                        else:
+                            k = 0
+                            kd = D[base + c]
+                            ik = int(kd) if 0.0 <= kd < 2147483648.0 else -1
+                            if ik != kd:
+                                ik = -1
+                        if TAB <= t < TABEND:
+                            tq = (t - tabbase) >> 3
+                            if 0 <= ik < I[(tq << 1) + 12]:
+                                v = Q[((Q[tq + 2] - vbase) >> 3) + ik]
+                            elif k is None:
+                                v = tab.get_int(vm, tq, ik)
+                            else:
+                                k = Q[base + c]
+                                v = tab.get(vm, tq, k)
+                            if v != NIL or not Q[tq + 4] or op == BC_TGETR:
+                                Q[base + a] = v
+                                continue
+                        if k is None:
+                            k = vm.num(float(ik))
+                        else:
+                            k = Q[base + c]
+                        v = meta.index(vm, t, k, b)
+                        if v.__class__ is tuple:
+                            base, pc, fn = _mmcall(vm, th, fn, base, pc, v, CONT_STORE, a)
+                            p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            continue
+                        Q[base + a] = v
+                    elif op == BC_GGET:
+                        et = (Q[fnq + 2] - vbase) >> 3
+                        n = ((Q[et + 5] - vbase) >> 3) + 3 * (d & I[(et << 1) + 13])
                         while True:
                             if Q[n + 1] == c:
                                 v = Q[n]
@@ -176,499 +490,230 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                                 v = NIL
                                 break
                             n = (n - vbase) >> 3
-                        if v != NIL or not Q[tq + 4]:
-                            Q[base + a] = v
-                            continue
-                    v = meta.index(vm, t, c, b)
-                    if v.__class__ is tuple:
-                        base, pc, fn = _mmcall(vm, th, fn, base, pc, v, CONT_STORE, a)
-                        p, code, uvs, fnq, stk = _state(vm, th, fn)
-                        continue
-                    Q[base + a] = v
-                elif op == BC_ADDVN:
-                    r = D[base + b] + c
-                    if r == r:
-                        D[base + a] = r
-                    else:
-                        r = meta.arith(vm, 0, Q[base + b], vm.num(c), b, None)
-                        if r.__class__ is tuple:
-                            base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_STORE, a)
-                            p, code, uvs, fnq, stk = _state(vm, th, fn)
-                            continue
-                        _store_num(Q, D, base + a, r)
-                elif op == BC_ADDVV or op == BC_SUBVV or op == BC_MULVV:
-                    x = D[base + b]
-                    y = D[base + c]
-                    r = x + y if op == BC_ADDVV else (x - y if op == BC_SUBVV else x * y)
-                    if r == r:
-                        D[base + a] = r
-                    else:
-                        r = meta.arith(vm, op - BC_ADDVV, Q[base + b], Q[base + c], b, c)
-                        if r.__class__ is tuple:
-                            base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_STORE, a)
-                            p, code, uvs, fnq, stk = _state(vm, th, fn)
-                            continue
-                        _store_num(Q, D, base + a, r)
-                elif op == BC_UGET:
-                    Q[base + a] = Q[(Q[uvs[c] + 4] - vbase) >> 3]
-                elif op == BC_KSTR or op == BC_KPRI:
-                    Q[base + a] = c
-                # -- Comparisons (the next instruction is a JMP, taken when true) ---------
-                elif op <= BC_ISGT:
-                    x = D[base + a]
-                    y = D[base + c]
-                    if x == x and y == y:
-                        if op == BC_ISLT:
-                            cond = x < y
-                        elif op == BC_ISGE:
-                            cond = not x < y
-                        elif op == BC_ISLE:
-                            cond = x <= y
-                        else:
-                            cond = not x <= y
-                    else:
-                        neg = op == BC_ISGE or op == BC_ISGT
-                        r = meta.less(vm, Q[base + a], Q[base + c], op >= BC_ISLE)
-                        if r.__class__ is tuple:
-                            base, pc, fn = _mmcall(vm, th, fn, base, pc, r[:3], CONT_COND,
-                                                   (code[pc][3], neg != r[3]))
-                            p, code, uvs, fnq, stk = _state(vm, th, fn)
-                            continue
-                        cond = r != neg
-                    if cond:
-                        pc = code[pc][3]
-                    else:
-                        pc += 1
-                elif op <= BC_ISNEP:
-                    va = Q[base + a]
-                    if op <= BC_ISNEV:
-                        vd = Q[base + c]
-                        if va == vd:
-                            cond = va != CANON_NAN
-                        elif va < NUM_LIMIT and vd < NUM_LIMIT:
-                            cond = D[base + a] == D[base + c]
-                        elif va >> TAG_BITS == vd >> TAG_BITS and (
-                                va >> TAG_BITS == TAG_TAB or va >> TAG_BITS == TAG_UDATA):
-                            r = meta.equal(vm, va, vd)
-                            if r.__class__ is tuple:
-                                base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_COND,
-                                                       (code[pc][3], op == BC_ISNEV))
+                        if v == NIL and Q[et + 4]:
+                            v = meta.index(vm, TAB | (vbase + (et << 3)), c)
+                            if v.__class__ is tuple:
+                                base, pc, fn = _mmcall(vm, th, fn, base, pc, v, CONT_STORE, a)
                                 p, code, uvs, fnq, stk = _state(vm, th, fn)
                                 continue
-                            cond = r
-                        else:
-                            cond = False
-                    elif op <= BC_ISNES or op >= BC_ISEQP:
-                        cond = va == c
-                    else:
-                        cond = va < NUM_LIMIT and D[base + a] == c
-                    if op & 1:
-                        cond = not cond
-                    if cond:
-                        pc = code[pc][3]
-                    else:
-                        pc += 1
-                elif op <= BC_ISF:
-                    v = Q[base + c]
-                    if (v != NIL and v != FALSE) == (op == BC_ISTC or op == BC_IST):
-                        if op == BC_ISTC or op == BC_ISFC:
-                            Q[base + a] = v
-                        pc = code[pc][3]
-                    else:
-                        pc += 1
-                # -- Calls and returns ------------------------------------------------------
-                elif op == BC_CALL or op == BC_CALLM:
-                    fslot = base + a
-                    nargs = c - 1 if op == BC_CALL else c + multres
-                    f = funcs.get(Q[fslot])
-                    if f.__class__ is not LFunc:
-                        if f is None:
-                            f, nargs = _call_mm(vm, th, fslot, nargs, a)
-                            if th.stack != stk:
-                                fslot += th.stack - stk
-                                base += th.stack - stk
-                                stk = th.stack
-                    if f.__class__ is LFunc:
-                        Q[fslot + 1] = p.addr + 104 + 4 * pc
-                        frames.append((FR_LUA, base, pc, fn, fslot, b - 1))
-                        base = _enter_lua(vm, th, f, fslot, nargs)
-                        fn = f
-                        p = f.p
-                        code = p.code
-                        uvs = f.uvs
-                        fnq = ((f.tv & PAYLOAD) - vbase) >> 3
-                        stk = th.stack
-                        pc = 1
-                        # @enter
-                        continue
-                    Q[fslot + 1] = p.addr + 104 + 4 * pc
-                    th.base = base
-                    th.pc = pc
-                    th.fn = fn
-                    if f.ffid == FF_pcall or f.ffid == FF_xpcall:
-                        r = _pcall(vm, th, f, base, pc, fn, fslot, nargs, b - 1)
-                        if r is not None:
-                            base, pc, fn, multres = r
-                            p, code, uvs, fnq, stk = _state(vm, th, fn)
-                            # @enter-if
-                            continue
-                        multres = th.multres
-                        if th.stack != stk:
-                            base += th.stack - stk
-                            stk = th.stack
-                        continue
-                    th.top = fslot + 2 + nargs
-                    th.cfunc = f
-                    try:
-                        r = f.f(vm, fslot + 2, nargs)
-                    except YieldSignal as y:
-                        y.to = ("call", fslot - stk, b - 1)
-                        raise
-                    th.cfunc = None
-                    if th.stack != stk:
-                        d = th.stack - stk
-                        base += d
-                        fslot += d
-                        stk = th.stack
-                    if vm.loop_mode != mode:
-                        th.switch = (fn, base, pc, fslot, b, r)
-                        raise _SwitchLoop()
-                    if r.__class__ is float:
-                        D[fslot] = r
-                        n = 1
-                    elif r.__class__ is int:
-                        Q[fslot] = r
-                        n = 1
-                    elif r is None:
-                        n = 0
-                    else:
-                        n = _write_many(vm, th, fslot, r)
-                        if th.stack != stk:
-                            d = th.stack - stk
-                            base += d
-                            fslot += d
-                            stk = th.stack
-                    if b:
-                        if n < b - 1:
-                            Q[fslot + n:fslot + b - 1] = _nils(b - 1 - n)
-                    else:
-                        multres = n
-                    if A.total >= vm.gc_threshold:
-                        th.top = fslot + (n if b == 0 else b - 1)
-                        vm.gc_check(th, base + p.proto.framesize)
-                elif op <= BC_RET1 and op >= BC_RETM:
-                    if op == BC_RET1:
-                        nr = 1
-                    elif op == BC_RET0:
-                        nr = 0
-                    elif op == BC_RET:
-                        nr = c - 1
-                    else:
-                        nr = c + multres
-                    src = base + a
-                    rec = frames.pop()
-                    if rec[0] == FR_LUA:
-                        dst = rec[4]
-                        want = rec[5]
-                        if want < 0:
-                            multres = want = nr
-                        if nr:
-                            n = nr if nr < want else want
-                            Q[dst:dst + n] = Q[src:src + n]
-                        if nr < want:
-                            Q[dst + nr:dst + want] = _nils(want - nr)
-                        base = rec[1]
-                        pc = rec[2]
-                        fn = rec[3]
-                        p = fn.p
-                        code = p.code
-                        uvs = fn.uvs
-                        fnq = ((fn.tv & PAYLOAD) - vbase) >> 3
-                        continue
-                    if rec[0] == FR_C:
-                        return list(Q[src:src + nr])
-                    base, pc, fn, multres = _return_special(vm, th, rec, src, nr)
-                    p, code, uvs, fnq, stk = _state(vm, th, fn)
-                # -- Loops ------------------------------------------------------------------
-                elif op == BC_FORL or op == BC_IFORL or op == BC_JFORL:
-                    # @hotloop
-                    ra = base + a
-                    st = D[ra + 2]
-                    i = D[ra] + st
-                    D[ra] = i
-                    D[ra + 3] = i
-                    if st > 0:
-                        if i <= D[ra + 1]:
-                            pc = c
-                    elif st < 0 or _copysign(1.0, st) < 0:
-                        if i >= D[ra + 1]:
-                            pc = c
-                    elif i <= D[ra + 1]:
-                        pc = c
-                elif op == BC_JMP:
-                    pc = c
-                elif op == BC_LOOP or op == BC_ILOOP or op == BC_JLOOP:
-                    pass    # a loop header: hot counting only, D marks the loop's end
-                    # @hotloop
-                elif op == BC_FORI or op == BC_JFORI:
-                    ra = base + a
-                    if Q[ra] >= NUM_LIMIT or Q[ra + 1] >= NUM_LIMIT or Q[ra + 2] >= NUM_LIMIT:
-                        _for_coerce(vm, ra)
-                    i = D[ra]
-                    D[ra + 3] = i
-                    if Q[ra + 2] >> 63:          # negative step (-0 included)
-                        if not i >= D[ra + 1]:
-                            pc = c
-                    elif not D[ra + 1] >= i:
-                        pc = c
-                elif op == BC_ITERL or op == BC_IITERL or op == BC_JITERL:
-                    # @hotloop
-                    v = Q[base + a]
-                    if v != NIL:
-                        Q[base + a - 1] = v
-                        pc = c
-                elif op == BC_ITERN:
-                    # @hotloop
-                    ra = base + a
-                    t = ((Q[ra - 2] & PAYLOAD) - vbase) >> 3
-                    r = tab.next_from(vm, t, Q[ra - 1] & 0xFFFFFFFF)
-                    if r is None:
-                        pc += 1
-                    else:
-                        Q[ra] = r[0]
-                        Q[ra + 1] = r[1]
-                        Q[ra - 1] = KEYINDEX | r[2]
-                        pc = code[pc][3]
-                elif op == BC_ITERC:
-                    ra = base + a
-                    Q[ra] = Q[ra - 3]
-                    Q[ra + 2] = Q[ra - 2]
-                    Q[ra + 3] = Q[ra - 1]
-                    f = funcs.get(Q[ra])
-                    nargs = 2
-                    if f is None:
-                        f, nargs = _call_mm(vm, th, ra, 2, a)
-                        if th.stack != stk:
-                            ra += th.stack - stk
-                            base += th.stack - stk
-                            stk = th.stack
-                    Q[ra + 1] = p.addr + 104 + 4 * pc
-                    if f.__class__ is LFunc:
-                        frames.append((FR_LUA, base, pc, fn, ra, b - 1))
-                        base = _enter_lua(vm, th, f, ra, nargs)
-                        fn = f
-                        p = f.p
-                        code = p.code
-                        uvs = f.uvs
-                        fnq = ((f.tv & PAYLOAD) - vbase) >> 3
-                        stk = th.stack
-                        pc = 1
-                        # @enter
-                        continue
-                    th.base = base
-                    th.pc = pc
-                    th.fn = fn
-                    th.top = ra + 2 + nargs
-                    th.cfunc = f
-                    try:
-                        r = f.f(vm, ra + 2, nargs)
-                    except YieldSignal as y:
-                        y.to = ("call", ra - stk, b - 1)
-                        raise
-                    th.cfunc = None
-                    if th.stack != stk:
-                        d = th.stack - stk
-                        base += d
-                        ra += d
-                        stk = th.stack
-                    n = _write_results(vm, th, ra, r)
-                    if n < b - 1:
-                        Q[ra + n:ra + b - 1] = _nils(b - 1 - n)
-                elif op == BC_ISNEXT:
-                    ra = base + a
-                    fv = funcs.get(Q[ra - 3])
-                    if (fv.__class__ is CFunc and fv.ffid == FF_next and
-                            Q[ra - 2] >> TAG_BITS == TAG_TAB and Q[ra - 1] == NIL):
-                        Q[ra - 1] = KEYINDEX
-                    else:
-                        _despecialize(vm, p, pc - 1, c)
-                    pc = c
-                # -- Tables -------------------------------------------------------------------
-                elif op == BC_TGETV or op == BC_TGETB or op == BC_TGETR:
-                    t = Q[base + b]
-                    if op == BC_TGETB:
-                        k = None
-                        ik = c
-                    else:
-                        k = Q[base + c]
-                        ik = -1
-                        if k < NUM_LIMIT:
-                            kd = D[base + c]
-                            if 0.0 <= kd < 2147483648.0:
-                                ik = int(kd)
-                                if ik != kd:
-                                    ik = -1
-                    if t >> TAG_BITS == TAG_TAB:
-                        tq = ((t & PAYLOAD) - vbase) >> 3
-                        if 0 <= ik < I[(tq << 1) + 12]:
-                            v = Q[((Q[tq + 2] - vbase) >> 3) + ik]
-                        elif k is None:
-                            v = tab.get_int(vm, tq, ik)
-                        else:
-                            v = tab.get(vm, tq, k)
-                        if v != NIL or not Q[tq + 4] or op == BC_TGETR:
-                            Q[base + a] = v
-                            continue
-                    if k is None:
-                        k = vm.num(float(ik))
-                    v = meta.index(vm, t, k, b)
-                    if v.__class__ is tuple:
-                        base, pc, fn = _mmcall(vm, th, fn, base, pc, v, CONT_STORE, a)
-                        p, code, uvs, fnq, stk = _state(vm, th, fn)
-                        continue
-                    Q[base + a] = v
-                elif op == BC_TSETV or op == BC_TSETS or op == BC_TSETB or op == BC_TSETR:
-                    t = Q[base + b]
-                    if t >> TAG_BITS == TAG_TAB:
-                        tq = ((t & PAYLOAD) - vbase) >> 3
-                        if op == BC_TSETB and c < I[(tq << 1) + 12] and not Q[tq + 4]:
-                            Q[((Q[tq + 2] - vbase) >> 3) + c] = Q[base + a]
-                            continue
-                        if op == BC_TSETV:
-                            k = Q[base + c]
-                            if k < NUM_LIMIT and not Q[tq + 4]:
-                                kd = D[base + c]
-                                if 0.0 <= kd < I[(tq << 1) + 12]:
-                                    ik = int(kd)
-                                    if ik == kd:
-                                        Q[((Q[tq + 2] - vbase) >> 3) + ik] = Q[base + a]
-                                        continue
+                        Q[base + a] = v
+                    elif op == BC_KSHORT or op == BC_KNUM:
+                        D[base + a] = c
+                    elif op == BC_UGET:
+                        Q[base + a] = Q[(Q[uvs[c] + 4] - vbase) >> 3]
+                    elif op == BC_TSETV or op == BC_TSETS or op == BC_TSETB or op == BC_TSETR:
+                        t = Q[base + b]
+                        if t >> TAG_BITS == TAG_TAB:
+                            tq = ((t & PAYLOAD) - vbase) >> 3
+                            if op == BC_TSETB and c < I[(tq << 1) + 12] and not Q[tq + 4]:
+                                Q[((Q[tq + 2] - vbase) >> 3) + c] = Q[base + a]
+                                continue
+                            if op == BC_TSETV:
+                                k = Q[base + c]
+                                if k < NUM_LIMIT and not Q[tq + 4]:
+                                    kd = D[base + c]
+                                    if 0.0 <= kd < I[(tq << 1) + 12]:
+                                        ik = int(kd)
+                                        if ik == kd:
+                                            Q[((Q[tq + 2] - vbase) >> 3) + ik] = Q[base + a]
+                                            continue
+                            elif op == BC_TSETS:
+                                k = c
+                            elif op == BC_TSETB:
+                                k = vm.num(float(c))
+                            else:
+                                k = Q[base + c]
+                            if not Q[tq + 4] or op == BC_TSETR:
+                                B[(tq << 3) + 10] = 0
+                                try:
+                                    Q[tab.slot(vm, tq, k)] = Q[base + a]
+                                except tab.TableError as e:
+                                    raise RuntimeErr(str(e)) from None
+                                continue
                         elif op == BC_TSETS:
                             k = c
                         elif op == BC_TSETB:
                             k = vm.num(float(c))
                         else:
                             k = Q[base + c]
-                        if not Q[tq + 4] or op == BC_TSETR:
-                            B[(tq << 3) + 10] = 0
-                            try:
-                                Q[tab.slot(vm, tq, k)] = Q[base + a]
-                            except tab.TableError as e:
-                                raise RuntimeErr(str(e)) from None
+                        r = meta.newindex(vm, t, k, Q[base + a], b)
+                        if r is not None:
+                            base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_DROP, 0)
+                            p, code, uvs, fnq, stk = _state(vm, th, fn)
                             continue
-                    elif op == BC_TSETS:
-                        k = c
-                    elif op == BC_TSETB:
-                        k = vm.num(float(c))
+                    elif op == BC_KSTR or op == BC_KPRI:
+                        Q[base + a] = c
+                    elif op == BC_CAT:
+                        th.base = base
+                        th.pc = pc
+                        th.fn = fn
+                        th.top = base + p.proto.framesize
+                        r = _concat(vm, base, b, c)
+                        if th.stack != stk:
+                            base += th.stack - stk
+                            stk = th.stack
+                        Q[base + a] = r
+                        if A.total >= vm.gc_threshold:
+                            vm.gc_check(th, base + p.proto.framesize)
+                    elif op == BC_GSET:
+                        r = meta.newindex(vm, TAB | Q[fnq + 2], c, Q[base + a])
+                        if r is not None:
+                            base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_DROP, 0)
+                            p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            continue
+                    elif op == BC_TNEW:
+                        asize = c & 0x7FF
+                        tq = tab.new_table(vm, 0x801 if asize == 0x7FF else asize, c >> 11)
+                        Q[base + a] = TAB | (vbase + (tq << 3))
+                        if A.total >= vm.gc_threshold:
+                            vm.gc_check(th, base + p.proto.framesize)
+                    elif op == BC_TDUP:
+                        tq = tab.dup(vm, ((c & PAYLOAD) - vbase) >> 3)
+                        Q[base + a] = TAB | (vbase + (tq << 3))
+                        if A.total >= vm.gc_threshold:
+                            vm.gc_check(th, base + p.proto.framesize)
+                    elif op == BC_TSETM:
+                        tq = ((Q[base + a - 1] & PAYLOAD) - vbase) >> 3
+                        B[(tq << 3) + 10] = 0
+                        for i in range(multres):
+                            Q[tab.slot_int(vm, tq, c + i)] = Q[base + a + i]
+                    elif op == BC_KNIL:
+                        Q[base + a:base + c + 1] = _nils(c - a + 1)
+                    elif op == BC_USETV:
+                        Q[(Q[uvs[a] + 4] - vbase) >> 3] = Q[base + c]
+                    elif op == BC_USETS or op == BC_USETP:
+                        Q[(Q[uvs[a] + 4] - vbase) >> 3] = c
+                    elif op == BC_USETN:
+                        D[(Q[uvs[a] + 4] - vbase) >> 3] = c
+                    elif op == BC_UCLO:
+                        if th.open_uv:
+                            vm.close_upvals(th, base + a)
+                        pc = c
+                    elif op == BC_FNEW:
+                        Q[base + a] = _closure(vm, th, fn, base, c, fnq)
+                        if A.total >= vm.gc_threshold:
+                            vm.gc_check(th, base + p.proto.framesize)
+                    elif op == BC_KCDATA:
+                        pass
                     else:
-                        k = Q[base + c]
-                    r = meta.newindex(vm, t, k, Q[base + a], b)
-                    if r is not None:
-                        base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_DROP, 0)
-                        p, code, uvs, fnq, stk = _state(vm, th, fn)
-                        continue
-                elif op == BC_GSET:
-                    r = meta.newindex(vm, TAB | Q[fnq + 2], c, Q[base + a])
-                    if r is not None:
-                        base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_DROP, 0)
-                        p, code, uvs, fnq, stk = _state(vm, th, fn)
-                        continue
-                elif op == BC_TNEW:
-                    asize = c & 0x7FF
-                    tq = tab.new_table(vm, 0x801 if asize == 0x7FF else asize, c >> 11)
-                    Q[base + a] = TAB | (vbase + (tq << 3))
-                    if A.total >= vm.gc_threshold:
-                        vm.gc_check(th, base + p.proto.framesize)
-                elif op == BC_TDUP:
-                    tq = tab.dup(vm, ((c & PAYLOAD) - vbase) >> 3)
-                    Q[base + a] = TAB | (vbase + (tq << 3))
-                    if A.total >= vm.gc_threshold:
-                        vm.gc_check(th, base + p.proto.framesize)
-                elif op == BC_TSETM:
-                    tq = ((Q[base + a - 1] & PAYLOAD) - vbase) >> 3
-                    B[(tq << 3) + 10] = 0
-                    for i in range(multres):
-                        Q[tab.slot_int(vm, tq, c + i)] = Q[base + a + i]
-                # -- Other arithmetic ---------------------------------------------------------------
-                elif BC_SUBVN <= op <= BC_POW or op == BC_UNM or op == BC_LEN:
-                    r = _arith(vm, op, base, b, c)
-                    if r.__class__ is tuple:
-                        base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_STORE, a)
-                        p, code, uvs, fnq, stk = _state(vm, th, fn)
-                        continue
-                    _store_num(Q, D, base + a, r)
-                elif op == BC_NOT:
-                    v = Q[base + c]
-                    Q[base + a] = TRUE if (v == NIL or v == FALSE) else FALSE
-                elif op == BC_CAT:
-                    th.base = base
-                    th.pc = pc
-                    th.fn = fn
-                    th.top = base + p.proto.framesize
-                    r = _concat(vm, base, b, c)
-                    if th.stack != stk:
-                        base += th.stack - stk
-                        stk = th.stack
-                    Q[base + a] = r
-                    if A.total >= vm.gc_threshold:
-                        vm.gc_check(th, base + p.proto.framesize)
-                elif op == BC_KNIL:
-                    Q[base + a:base + c + 1] = _nils(c - a + 1)
-                # -- Upvalues and closures --------------------------------------------------------
-                elif op == BC_USETV:
-                    Q[(Q[uvs[a] + 4] - vbase) >> 3] = Q[base + c]
-                elif op == BC_USETS or op == BC_USETP:
-                    Q[(Q[uvs[a] + 4] - vbase) >> 3] = c
-                elif op == BC_USETN:
-                    D[(Q[uvs[a] + 4] - vbase) >> 3] = c
-                elif op == BC_UCLO:
-                    if th.open_uv:
-                        vm.close_upvals(th, base + a)
-                    pc = c
-                elif op == BC_FNEW:
-                    Q[base + a] = _closure(vm, th, fn, base, c, fnq)
-                    if A.total >= vm.gc_threshold:
-                        vm.gc_check(th, base + p.proto.framesize)
-                # -- Tail calls, varargs ----------------------------------------------------------
-                elif op == BC_CALLT or op == BC_CALLM + 2:
-                    nargs = c - 1 if op == BC_CALLT else c + multres
-                    th.base = base
-                    th.pc = pc
-                    th.fn = fn
-                    r = _tailcall(vm, th, base, base + a, nargs, a)
-                    if r.__class__ is tuple:
-                        base, fn = r
-                        p, code, uvs, fnq, stk = _state(vm, th, fn)
-                        pc = 1
-                        # @enter
-                        continue
-                    src, nr = th.tail_src, r
-                    rec = frames.pop()
-                    if rec[0] == FR_C:
-                        return list(Q[src:src + nr])
-                    if rec[0] == FR_LUA:
-                        dst = rec[4]
-                        want = rec[5]
-                        if want < 0:
-                            multres = want = nr
-                        n = nr if nr < want else want
-                        if n:
-                            Q[dst:dst + n] = Q[src:src + n]
-                        if nr < want:
-                            Q[dst + nr:dst + want] = _nils(want - nr)
-                        base, pc, fn = rec[1], rec[2], rec[3]
-                    else:
-                        base, pc, fn, multres = _return_special(vm, th, rec, src, nr)
-                    p, code, uvs, fnq, stk = _state(vm, th, fn)
-                elif op == BC_VARG:
-                    multres = _varg(vm, th, fn, base, a, b)
-                    if th.stack != stk:
-                        base += th.stack - stk
-                        stk = th.stack
-                elif op == BC_ISTYPE or op == BC_ISNUM or op == BC_KCDATA:
-                    pass
+                        raise RuntimeErr("bad bytecode %d" % op)
                 else:
-                    raise RuntimeErr("bad bytecode %d" % op)
+                    if BC_ADDVN <= op <= BC_POW:
+                        if op >= BC_ADDVV:
+                            x = D[base + b]
+                            y = D[base + c]
+                            k = op - BC_ADDVV
+                        elif op >= BC_ADDNV:
+                            x = c
+                            y = D[base + b]
+                            k = op - BC_ADDNV
+                        else:
+                            x = D[base + b]
+                            y = c
+                            k = op - BC_ADDVN
+                        if k == 0:
+                            r = x + y
+                        elif k == 1:
+                            r = x - y
+                        elif k == 2:
+                            r = x * y
+                        elif k == 3:
+                            r = x / y if y else c_div(x, y)
+                        elif k == 4:
+                            if y and x == x and y == y:
+                                q = x / y
+                                r = x - _floor(q) * y if -_INF < q < _INF else c_mod(x, y)
+                            else:
+                                r = c_mod(x, y)
+                        else:
+                            r = c_pow(x, y)
+                        if r == r:
+                            D[base + a] = r
+                        else:
+                            r = _arith(vm, op, base, b, c)
+                            if r.__class__ is tuple:
+                                base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_STORE, a)
+                                p, code, uvs, fnq, stk = _state(vm, th, fn)
+                                continue
+                            _store_num(Q, D, base + a, r)
+                    elif op == BC_MOV:
+                        Q[base + a] = Q[base + c]
+                    elif op <= BC_ISGT:
+                        x = D[base + a]
+                        y = D[base + c]
+                        if x == x and y == y:
+                            if op == BC_ISLT:
+                                cond = x < y
+                            elif op == BC_ISGE:
+                                cond = not x < y
+                            elif op == BC_ISLE:
+                                cond = x <= y
+                            else:
+                                cond = not x <= y
+                        else:
+                            neg = op == BC_ISGE or op == BC_ISGT
+                            r = meta.less(vm, Q[base + a], Q[base + c], op >= BC_ISLE)
+                            if r.__class__ is tuple:
+                                base, pc, fn = _mmcall(vm, th, fn, base, pc, r[:3], CONT_COND,
+                                                       (code[pc][3], neg != r[3]))
+                                p, code, uvs, fnq, stk = _state(vm, th, fn)
+                                continue
+                            cond = r != neg
+                        if cond:
+                            pc = code[pc][3]
+                        else:
+                            pc += 1
+                    elif BC_ISEQV <= op <= BC_ISNEP:
+                        va = Q[base + a]
+                        if op <= BC_ISNEV:
+                            vd = Q[base + c]
+                            if va == vd:
+                                cond = va != CANON_NAN
+                            elif va < NUM_LIMIT and vd < NUM_LIMIT:
+                                cond = D[base + a] == D[base + c]
+                            elif va >> TAG_BITS == vd >> TAG_BITS and (
+                                    va >> TAG_BITS == TAG_TAB or va >> TAG_BITS == TAG_UDATA):
+                                r = meta.equal(vm, va, vd)
+                                if r.__class__ is tuple:
+                                    base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_COND,
+                                                           (code[pc][3], op == BC_ISNEV))
+                                    p, code, uvs, fnq, stk = _state(vm, th, fn)
+                                    continue
+                                cond = r
+                            else:
+                                cond = False
+                        elif op <= BC_ISNES or op >= BC_ISEQP:
+                            cond = va == c
+                        else:
+                            cond = va < NUM_LIMIT and D[base + a] == c
+                        if op & 1:
+                            cond = not cond
+                        if cond:
+                            pc = code[pc][3]
+                        else:
+                            pc += 1
+                    elif BC_ISTC <= op <= BC_ISF:
+                        v = Q[base + c]
+                        if (v != NIL and v != FALSE) == (op == BC_ISTC or op == BC_IST):
+                            if op == BC_ISTC or op == BC_ISFC:
+                                Q[base + a] = v
+                            pc = code[pc][3]
+                        else:
+                            pc += 1
+                    elif op == BC_UNM or op == BC_LEN:
+                        r = _arith(vm, op, base, b, c)
+                        if r.__class__ is tuple:
+                            base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_STORE, a)
+                            p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            continue
+                        _store_num(Q, D, base + a, r)
+                    elif op == BC_NOT:
+                        v = Q[base + c]
+                        Q[base + a] = TRUE if (v == NIL or v == FALSE) else FALSE
+                    elif op == BC_ISTYPE or op == BC_ISNUM:
+                        pass
+                    else:
+                        raise RuntimeErr("bad bytecode %d" % op)
         except Exception as e:
             if e.__class__ is _SwitchLoop:
                 raise
@@ -690,7 +735,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
 def _state(vm, th, fn):
     """The loop's per-function locals for fn."""
     p = fn.p
-    return p, p.code, fn.uvs, ((fn.tv & PAYLOAD) - vm.base) >> 3, th.stack
+    return p, p.code, fn.uvs, fn.q, th.stack
 
 
 # -- Entering functions ----------------------------------------------------------------
@@ -1157,10 +1202,10 @@ def _varg(vm, th, fn, base, a, b):
 
 def _despecialize(vm, p, pc, target):
     """ISNEXT found no next()/table/nil: turn it into JMP and its ITERN into ITERC."""
-    _, a, _, c = p.code[pc]
-    p.code[pc] = (BC_JMP, a, 0, c)
-    _, ia, ib, ic = p.code[target]
-    p.code[target] = (BC_ITERC, ia, ib, ic)
+    _, a, _, c, _ = p.code[pc]
+    p.code[pc] = (BC_JMP, a, 0, c, 0)
+    _, ia, ib, ic, _ = p.code[target]
+    p.code[target] = (BC_ITERC, ia, ib, ic, 0)
     vm.patch_op(p, pc, BC_JMP)
     vm.patch_op(p, target, BC_ITERC)
 
@@ -1265,6 +1310,12 @@ def _pcall_fail_vals(vm, th, rec, vals):
 
 
 # -- Loop variants ---------------------------------------------------------------------------
+
+_LITERAL_NAMES = ("NIL", "FALSE", "TRUE", "NUM_LIMIT", "PAYLOAD", "TAG_BITS", "TAG_TAB", "TAB",
+                  "TABEND",
+                  "TAG_STR", "TAG_UDATA", "TAG_FUNC", "CANON_NAN", "KEYINDEX", "FR_LUA",
+                  "FR_PCALL", "FR_CONT", "FR_C", "CONT_STORE", "CONT_DROP", "CONT_COND",
+                  "FF_next", "FF_pcall", "FF_xpcall", "PROTO_VARARG")
 # loop_mode bit 0: debug hooks; bit 1: hot counting (an attached trace compiler).
 
 _SNIPPETS = {
@@ -1307,6 +1358,7 @@ def _variant(mode):
             continue
         out.append(line)
     code = "\n".join(out).replace("def _loop(", "def _loop_%d(" % mode, 1)
+    code = _LITERAL.sub(lambda m: str(_CONSTANTS[m.group(0)]), code)
     namespace = dict(globals())
     namespace["MODE"] = mode
     exec(compile(code, "<interp variant %d>" % mode, "exec"), namespace)
@@ -1327,8 +1379,18 @@ def _hook_call(vm, th, fn, base):
         hook.call(vm, th, fn)
 
 
+# Opcode and tag names become literals in the generated variants: LOAD_CONST beats
+# LOAD_GLOBAL in the hottest loop of the program.
+_CONSTANTS = {name: value for name, value in globals().items()
+              if (name.startswith("BC_") or name in _LITERAL_NAMES) and isinstance(value, int)}
+_LITERAL = re.compile(r"\b(?:%s)\b" % "|".join(sorted(_CONSTANTS, key=len, reverse=True)))
+
 MODE = 0
-_LOOPS = [_loop] + [None] * 3
-for _m in (1, 2, 3):
-    _LOOPS[_m] = _variant(_m)
-del _m
+_LOOPS = [_variant(0), None, None, None]
+
+
+def _loop_for(mode):
+    loop = _LOOPS[mode]
+    if loop is None:
+        loop = _LOOPS[mode] = _variant(mode)
+    return loop

@@ -16,6 +16,7 @@ end of a block.
 from . import ast as A
 from .bytecode import LJ_MAX_LOCVAR, LJ_MAX_UPVAL
 from .diagnostics import Diagnostic, PHASE_SCOPE, PHASE_LEX
+from .tokens import TK_label
 
 # Kinds of variables.
 V_LOCAL, V_PARAM, V_SELF, V_FOR, V_LOCALFUNC = "local", "param", "self", "for", "localfunc"
@@ -273,11 +274,29 @@ class _Resolver:
             if g.valid and not g.is_label and g.name == label.name:
                 if g.slot < label.slot:
                     local = f.active[g.slot].name if g.slot < len(f.active) else "?"
+                    tok, complete = self.after_label_run(label.node)
+                    # Complete: after a lexer error at that token, before a parse error
+                    # there. Else LuaJIT stopped at the missing '::' before resolving.
                     self.error("<goto %s> jumps into the scope of local '%s'"
-                               % (g.name, local), g.line, label.node.last, label.node.last)
+                               % (g.name, local), g.line, tok, label.node.last,
+                               PHASE_LEX if complete else PHASE_SCOPE)
                 g.valid = False
                 if label.node is not None and isinstance(g.node, A.Goto):
                     g.node.target = label.node
+
+    def after_label_run(self, label):
+        """The token current when LuaJIT resolves gotos to `label` (parse_label
+        first parses the closing '::' and the labels that follow), and whether
+        those labels are complete (else LuaJIT stopped at a missing '::')."""
+        K = self.toks.kind
+        last = len(K) - 1
+        t = label.first + 2                 # where this label's closing '::' is
+        while t < last and K[t] == TK_label:
+            t += 1
+            if K[t] != TK_label:            # the run of labels ends here
+                return t, True
+            t += 2                          # '::' name: then the next closing '::'
+        return min(t, last), False
 
     def fixup(self, s, end_tok):
         """gola_fixup: at a scope's end, close its labels and pass its gotos outward."""
@@ -319,8 +338,17 @@ class _Resolver:
 
     def block_stats(self, stats):
         handlers = self.handlers
-        for stat in stats:
-            handlers[type(stat)](self, stat)
+        run = []        # labels in a row: LuaJIT resolves them after the row, last first
+        for i, stat in enumerate(stats):
+            if type(stat) is A.Label:
+                run.append(self.s_Label(stat))
+                nxt = stats[i + 1] if i + 1 < len(stats) else None
+                if type(nxt) is not A.Label or nxt.first != stat.last + 1:
+                    for label in reversed(run):
+                        self.resolve_gotos(self.scope, label)
+                    run.clear()
+            else:
+                handlers[type(stat)](self, stat)
 
     def s_Local(self, node):
         vars_ = [self.declare(n, V_LOCAL, i) for i, n in enumerate(node.names)]
@@ -437,7 +465,7 @@ class _Resolver:
         slot = s.nactvar if node.at_end else len(f.active)
         label = _Gola(node, node.name, True, slot, self.toks.eline[node.last])
         f.gola.append(label)
-        self.resolve_gotos(s, label)
+        return label            # block_stats resolves the gotos
 
     def s_ErrorStat(self, node):
         pass

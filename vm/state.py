@@ -14,7 +14,9 @@ import struct
 
 from . import table as tab
 from .arena import Arena, DEFAULT_LIMIT
-from .bytecode import BCBIAS_J, BC_TSETM, MODE, MODE_B, MODE_CD, Proto, TemplateTable
+from .bytecode import (
+    BCBIAS_J, BC_TSETM, MODE, MODE_B, MODE_CD, PROTO_VARARG, Proto, TemplateTable,
+)
 from .layout import (
     FALSE, FUNC, NIL, PROTO, STR, TAB, THREAD, TRUE, UDATA, T_FUNC, T_PROTO,
     T_STR, T_THREAD, T_UDATA, T_UPVAL, WHITE0, SIZEOF_GCFUNC_C, SIZEOF_GCFUNC_L,
@@ -37,7 +39,7 @@ LUAI_MAXSTACK = 65500
 class PInfo:
     """A prototype as the interpreter uses it: decoded code with resolved operands."""
     __slots__ = ("proto", "addr", "code", "kgc", "kn", "hotbase", "name", "children",
-                 "loaded")
+                 "loaded", "framesize", "numparams", "vararg", "retbase")
 
     def __init__(self, proto, addr):
         self.proto = proto
@@ -47,16 +49,21 @@ class PInfo:
         self.kn = proto.kn
         self.hotbase = (addr + SIZEOF_GCPROTO) >> 2
         self.children = None
+        self.framesize = proto.framesize
+        self.numparams = proto.numparams
+        self.vararg = bool(proto.flags & PROTO_VARARG)
+        self.retbase = addr + SIZEOF_GCPROTO     # + 4*pc: the arena address of an instruction
 
 
 class LFunc:
-    """A Lua closure: its prototype and upvalue objects (qword indices)."""
-    __slots__ = ("tv", "p", "uvs")
+    """A Lua closure: its prototype, upvalue objects and own qword index (q)."""
+    __slots__ = ("tv", "p", "uvs", "q")
 
-    def __init__(self, tv, p, uvs):
+    def __init__(self, tv, p, uvs, q=0):
         self.tv = tv
         self.p = p
         self.uvs = uvs
+        self.q = q
 
 
 class CFunc:
@@ -381,7 +388,7 @@ class VM:
         for i, u in enumerate(uvs):
             Q[q + 5 + i] = base + (u << 3)
         tv = FUNC | (base + off)
-        self.funcs[tv] = LFunc(tv, p, uvs)
+        self.funcs[tv] = LFunc(tv, p, uvs, q)
         self.gc_objs[q] = ("func", size)
         return tv
 
@@ -525,11 +532,12 @@ _M_JUMP, _M_STR, _M_NUM, _M_LITS, _M_PRI, _M_TAB, _M_FUNC = (
 
 
 def decode(vm, proto, pc, ins, kgc):
-    """An instruction as (op, a, b, c) with its C/D operand resolved by mode.
+    """An instruction as (op, a, b, c, d) with its C/D operand resolved by mode.
 
     Jumps become absolute target pcs; string, table and function operands their
     TValue (functions: the PInfo); numbers their float (TSETM: its first index);
     KSHORT its float; primitives their TValue. AD-format instructions have b = 0.
+    d is the sid of a string operand (its table hash), else 0.
     """
     op = ins & 0xFF
     a = (ins >> 8) & 0xFF
@@ -552,4 +560,7 @@ def decode(vm, proto, pc, ins, kgc):
         c = _PRI[c]
     elif m == _M_FUNC:
         c = vm.protos[kgc[c] & PAYLOAD]
-    return (op, a, b, c)
+    d = 0
+    if m == _M_STR:
+        d = vm.I[((c & PAYLOAD) - vm.base + 12) >> 2]     # the string's sid (hash slot)
+    return (op, a, b, c, d)
