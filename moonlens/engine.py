@@ -52,7 +52,10 @@ class Engine:
 
     def report(self, msg: str):
         sys.stdout.flush()
-        sys.stderr.write("%s: %s\n" % (self.progname, msg))
+        if self.progname:
+            sys.stderr.write("%s: %s\n" % (self.progname, msg))
+        else:
+            sys.stderr.write("%s\n" % msg)
         sys.stderr.flush()
 
     def _message(self, value) -> str:
@@ -137,10 +140,79 @@ class Engine:
             self.exit_status = 1
 
     def run_interactive_or_stdin(self, interactive):
+        """luajit.c: the prompt on a terminal (or with -i), otherwise stdin as a script."""
         if not interactive and not sys.stdin.isatty():
             self.run_script(None)
             return
-        raise NotAvailable("the interactive prompt is not available yet")
+        if not interactive:
+            from moonlens.cli import VERSION
+            sys.stdout.write(VERSION + "\n")
+        sys.stdout.write("JIT: OFF\n")
+        self.repl()
+
+    def repl(self, stdin=None):
+        """luajit.c's dotty: "> " and ">> " prompts, "=expr" prints expr, incomplete
+        chunks (errors ending in '<eof>') read another line."""
+        vm = self.vm
+        stdin = stdin or sys.stdin
+        saved, self.progname = self.progname, None
+        try:
+            while True:
+                source = self._read_chunk(stdin)
+                if source is None:
+                    break
+                if isinstance(source, LuaSyntaxError):
+                    self.report(source.message)
+                    continue
+                f = self._function(source)
+                try:
+                    results = vm.call(f, [], handler=self._traceback_handler)
+                except LuaError as e:
+                    self.report(self._message(e.value))
+                    continue
+                finally:
+                    vm.stdout.flush()
+                if results:
+                    pr = vm.rawgets(vm.globals, b"print")
+                    try:
+                        vm.call(pr, results)
+                    except LuaError as e:
+                        self.report("error calling 'print' (%s)" % self._message(e.value))
+                    vm.stdout.flush()
+        finally:
+            self.progname = saved
+            sys.stdout.write("\n")
+            sys.stdout.flush()
+
+    def _prompt(self, first):
+        vm = self.vm
+        v = vm.rawgets(vm.globals, b"_PROMPT" if first else b"_PROMPT2")
+        if v >> TAG_BITS == TAG_STR:
+            return vm.sbytes(v).decode("utf-8", "surrogateescape")
+        return "> " if first else ">> "
+
+    def _read_chunk(self, stdin):
+        """loadline: a compiled Proto, a LuaSyntaxError, or None at the end of input."""
+        sys.stdout.write(self._prompt(True))
+        sys.stdout.flush()
+        line = stdin.readline()
+        if not line:
+            return None
+        text = line.rstrip("\n")
+        if text.startswith("="):
+            text = "return " + text[1:]
+        while True:
+            try:
+                return load(text.encode("utf-8", "surrogateescape"), "=stdin")
+            except LuaSyntaxError as e:
+                if not e.message.endswith("'<eof>'"):
+                    return e
+            sys.stdout.write(self._prompt(False))
+            sys.stdout.flush()
+            more = stdin.readline()
+            if not more:
+                return None
+            text += "\n" + more.rstrip("\n")
 
     def require(self, name) -> bool:
         vm = self.vm
