@@ -439,6 +439,10 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                             if v != NIL or not Q[tq + 4]:
                                 Q[base + a] = v
                                 continue
+                            v = _index_str_chain(vm, Q[tq + 4], c, d)
+                            if v is not None:
+                                Q[base + a] = v
+                                continue
                         v = meta.index(vm, t, c, b)
                         if v.__class__ is tuple:
                             base, pc, fn = _mmcall(vm, th, fn, base, pc, v, CONT_STORE, a)
@@ -730,6 +734,48 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                 raise err from None
             base, pc, fn, multres = r
             p, code, uvs, fnq, stk = _state(vm, th, fn)
+
+
+def _index_str_chain(vm, mt, key, sid):
+    """t.key missed in a table with metatable address mt: follow __index while it is a
+    table (the class pattern). Returns the value, or None for the generic path."""
+    Q, I, B = vm.Q, vm.I, vm.B
+    vbase = vm.base
+    idxname = vm.mmname[0]
+    idxsid = vm.mmsid0
+    for _ in range(100):
+        mq = (mt - vbase) >> 3
+        if B[(mq << 3) + 10] & 1:            # nomm: no __index
+            return NIL
+        n = ((Q[mq + 5] - vbase) >> 3) + 3 * (idxsid & I[(mq << 1) + 13])
+        while True:
+            if Q[n + 1] == idxname:
+                h = Q[n]
+                break
+            n = Q[n + 2]
+            if not n:
+                h = NIL
+                break
+            n = (n - vbase) >> 3
+        if h == NIL:
+            return None                      # let meta.index update the nomm cache
+        if not TAB <= h < TABEND:
+            return None
+        tq = ((h & PAYLOAD) - vbase) >> 3
+        n = ((Q[tq + 5] - vbase) >> 3) + 3 * (sid & I[(tq << 1) + 13])
+        while True:
+            if Q[n + 1] == key:
+                v = Q[n]
+                break
+            n = Q[n + 2]
+            if not n:
+                v = NIL
+                break
+            n = (n - vbase) >> 3
+        mt = Q[tq + 4]
+        if v != NIL or not mt:
+            return v
+    return None
 
 
 def _state(vm, th, fn):

@@ -134,6 +134,7 @@ class VM:
         self.Q[((self.nilnode - A.base) >> 3) + 1] = NIL
         self.basemt = {}            # type tag -> metatable TValue (strings, ...)
         self.mmname = [self.str(n.encode()) for n in MMNAMES]
+        self.mmsid0 = self.I[((self.mmname[0] & PAYLOAD) - self.base + 12) >> 2]   # "__index"
         self.hook = None            # a hooks.Hook: debug hooks (debug.sethook, debugger)
         self.jit = None             # a trace compiler, attached through the hot counters
         self.loop_mode = 0
