@@ -218,7 +218,10 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                             th.switch = (fn, base, pc, fslot, b, r)
                             raise _SwitchLoop()
                         if r.__class__ is float:
-                            D[fslot] = r
+                            if r == r:
+                                D[fslot] = r
+                            else:
+                                Q[fslot] = CANON_NAN
                             n = 1
                         elif r.__class__ is int:
                             Q[fslot] = r
@@ -672,7 +675,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                         if op <= BC_ISNEV:
                             vd = Q[base + c]
                             if va == vd:
-                                cond = va != CANON_NAN
+                                cond = va >= NUM_LIMIT or D[base + a] == D[base + a]   # NaN ~= NaN
                             elif va < NUM_LIMIT and vd < NUM_LIMIT:
                                 cond = D[base + a] == D[base + c]
                             elif va >> TAG_BITS == vd >> TAG_BITS and (
@@ -819,7 +822,8 @@ def grow(vm, th, need):
     try:
         delta = vm.grow_stack(th, need)
     except StackOverflow:
-        raise RuntimeErr(ERRMSG["STKOV"]) from None
+        # LuaJIT raises it at the callee's entry, which has no pc yet: no location
+        raise LuaError(vm.str(ERRMSG["STKOV"].encode())) from None
     if delta:
         th.frames[:] = [_rebase(r, delta) for r in th.frames]
         th.top += delta
@@ -960,19 +964,23 @@ def _pcall(vm, th, f, base, pc, fn, fslot, nargs, nres):
         return nb, 1, g, 0
     th.top = cs + 2 + nargs
     th.cfunc = g
+    th.fn = None        # g's caller is pcall, a C function: no Lua frame in between
     th.frames.append(rec)
     stk = th.stack
     try:
         r = g.f(vm, cs + 2, nargs)
     except YieldSignal as y:
+        th.fn = fn
         y.to = ("pcall", len(th.frames) - 1)
         raise
     except Exception as e:
         th.cfunc = None
+        th.fn = fn
         err = _convert_error(vm, th, fn, pc, e, inner=g)
         rec = th.frames.pop()
         return _pcall_fail(vm, th, rec, err.value, unwound=True)
     th.cfunc = None
+    th.fn = fn
     rec = th.frames.pop()
     d = th.stack - stk
     cs, fslot = cs + d, fslot + d
@@ -1284,9 +1292,10 @@ def _convert_error(vm, th, fn, pc, e, inner=None):
     if isinstance(e, LuaError):
         return e
     proto = fn.p.proto
-    where = location(proto, pc)
+    # lj_debug_addloc: a builtin called from C (here: by pcall) has no Lua location
+    where = location(proto, pc) if inner is None else ""
     if isinstance(e, RuntimeErr):
-        msg = "%s %s" % (where, e.msg)
+        msg = (where + " " + e.msg) if where else e.msg
     elif isinstance(e, (OpError, CallError)):
         kind = name = None
         if e.slot is not None:
@@ -1296,7 +1305,9 @@ def _convert_error(vm, th, fn, pc, e, inner=None):
     elif isinstance(e, CompareError):
         msg = "%s %s" % (where, compare_message(typename(e.v1), typename(e.v2)))
     elif isinstance(e, ArgError):
-        msg = "%s %s" % (where, _argerror_msg(proto, pc, e, inner))
+        msg = _argerror_msg(proto, pc, e, inner)
+        if where:
+            msg = where + " " + msg
     elif isinstance(e, ArenaFull):
         msg = ERRMSG["ERRMEM"]
     elif isinstance(e, RecursionError):

@@ -446,7 +446,7 @@ def _resume_check(vm, co):
 def co_resume(vm, base, nargs):
     v = arg(vm, base, nargs, 1)
     if v >> TAG_BITS != TAG_THREAD:
-        type_error(vm, base, nargs, 1, "coroutine")
+        raise ArgError(1, ERRMSG["NOCORO"])
     co = vm.threads[v]
     em = _resume_check(vm, co)
     if em is not None:
