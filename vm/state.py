@@ -268,13 +268,23 @@ class VM:
     def rawget(self, t_tv: int, key: int) -> int:
         return tab.get(self, self.tq(t_tv), key)
 
-    def rawset(self, t_tv: int, key: int, value: int):
-        self.Q[tab.slot(self, self.tq(t_tv), key)] = value
+    def rawset(self, t_tv: int, key, value):
+        """t[key] = value without metamethods; key and value are TValues or floats."""
+        if key.__class__ is float:
+            key = self.num(key)
+        i = tab.slot(self, self.tq(t_tv), key)
+        if value.__class__ is float:
+            if value == value:
+                self.D[i] = value
+            else:
+                self.Q[i] = 0xFFF8000000000000
+        else:
+            self.Q[i] = value
 
     def rawgets(self, t_tv: int, name: bytes) -> int:
         return tab.get_str(self, self.tq(t_tv), self.str(name))
 
-    def rawsets(self, t_tv: int, name: bytes, value: int):
+    def rawsets(self, t_tv: int, name: bytes, value):
         self.rawset(t_tv, self.str(name), value)
 
     def getmetatable(self, v: int) -> int:
