@@ -5,6 +5,7 @@ literals and the runtime for tonumber() and arithmetic coercion.
 fmt_number() is the one number-to-string converter (tostring, print, `..`).
 """
 
+import decimal
 import math
 import re
 
@@ -88,7 +89,25 @@ def fmt_number(n: float) -> str:
         if n == 0 and math.copysign(1.0, n) < 0:
             return "-0"
         return "%d" % n
+    r = repr(n)
+    if r[-1] == "5" or r.endswith("5.0") or "5e" in r:
+        if _is_tie(r):
+            return "%.14g" % float(_HALF_UP_14.plus(decimal.Decimal(n)))
     return "%.14g" % n
+
+
+# LuaJIT 2.1 before 2025-12 (Debian's build) rounds exact ties at the 14th digit
+# up, where C's printf rounds them to even: 100000000000005 -> 1.0000000000001e+14.
+# A tie needs a 15-digit exact decimal value ending in 5; its shortest repr shows it.
+_HALF_UP_14 = decimal.Context(prec=14, rounding=decimal.ROUND_HALF_UP)
+
+
+def _is_tie(r: str) -> bool:
+    mant = r.split("e")[0].lstrip("-")
+    if mant.endswith(".0"):
+        mant = mant[:-2]
+    digits = mant.replace(".", "").lstrip("0")
+    return len(digits) == 15 and digits.endswith("5")
 
 
 # -- Arithmetic with C/IEEE semantics (Python's float ops raise where C doesn't) --
