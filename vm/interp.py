@@ -525,6 +525,17 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                                             Q[((Q[tq + 2] - vbase) >> 3) + ik] = Q[base + a]
                                             continue
                             elif op == BC_TSETS:
+                                # An existing key is stored in place, as the VM's fast path does.
+                                n = ((Q[tq + 5] - vbase) >> 3) + 3 * (d & I[(tq << 1) + 13])
+                                while Q[n + 1] != c:
+                                    n = Q[n + 2]
+                                    if not n:
+                                        break
+                                    n = (n - vbase) >> 3
+                                if n and (Q[n] != NIL or not Q[tq + 4]):
+                                    B[(tq << 3) + 10] = 0
+                                    Q[n] = Q[base + a]
+                                    continue
                                 k = c
                             elif op == BC_TSETB:
                                 k = vm.num(float(c))
