@@ -77,8 +77,9 @@ def where(vm, th, n) -> str:
     f = level(vm, th, n)
     if f is not None and not f.is_c:
         line = currentline(f)
-        if line > 0:
-            return "%s:%d:" % (short_src(f.fn.p.proto.chunkname), line)
+        if line >= 0:
+            proto = f.fn.p.proto
+            return "%s:%d:" % (short_src(proto.chunkname, proto.firstline < 0), line)
     return ""
 
 
@@ -106,7 +107,8 @@ def getinfo(vm, frame, what="Snlu"):
                 proto = fn.p.proto
                 cn = proto.chunkname
                 info.update(source=cn if isinstance(cn, bytes) else cn.encode(),
-                            short_src=short_src(cn), linedefined=proto.firstline,
+                            short_src=short_src(cn, proto.firstline < 0),
+                            linedefined=proto.firstline,
                             lastlinedefined=proto.firstline + proto.numline,
                             what="Lua" if (proto.firstline or not proto.numline) else "main")
         elif opt == "l":

@@ -46,10 +46,15 @@ def with_near(message: str, near) -> str:
     return "%s near '%s'" % (message, near)
 
 
-def short_src(chunkname) -> str:
-    """lj_debug_shortname: how a chunk name appears in messages."""
+def short_src(chunkname, builtin=False) -> str:
+    """lj_debug_shortname: how a chunk name appears in messages.
+
+    builtin: the chunk is a bytecode builtin (firstline ~0), shown as "[builtin:name]".
+    """
     if isinstance(chunkname, bytes):
         chunkname = chunkname.decode("utf-8", "surrogateescape")
+    if builtin:
+        return "[builtin:%s]" % chunkname
     if chunkname.startswith("="):
         return chunkname[1:LUA_IDSIZE]
     if chunkname.startswith("@"):

@@ -157,7 +157,7 @@ def funcname(proto, pc: int):
 def location(proto, pc: int) -> str:
     """'file:line:' of instruction pc-1 of a prototype (luaL_where)."""
     line = proto.lineinfo[pc - 1] if 0 < pc <= len(proto.lineinfo) else proto.firstline
-    return "%s:%d:" % (short_src(proto.chunkname), line)
+    return "%s:%d:" % (short_src(proto.chunkname, proto.firstline < 0), line)
 
 
 def optype_message(opname: str, tname: str, kind=None, name=None) -> str:

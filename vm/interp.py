@@ -729,7 +729,12 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                         v = Q[base + c]
                         Q[base + a] = TRUE if (v == NIL or v == FALSE) else FALSE
                     elif op == BC_ISTYPE or op == BC_ISNUM:
-                        pass
+                        v = Q[base + a]
+                        if op == BC_ISNUM:
+                            if v >= NUM_LIMIT:
+                                _check_arg(vm, th, base, a, 15)
+                        elif v >> TAG_BITS != ISTYPE_TAG[c]:
+                            _check_arg(vm, th, base, a, c)
                     else:
                         raise RuntimeErr("bad bytecode %d" % op)
         except Exception as e:
@@ -1297,6 +1302,37 @@ def _store_results(vm, th, dst, values, nres):
 
 
 # -- Errors ------------------------------------------------------------------------------------
+
+ISTYPE_TAG = {5: TAG_STR, 9: TAG_FUNC, 12: TAG_TAB}
+ISTYPE_NAME = {5: "string", 9: "function", 12: "table", 15: "number"}
+
+
+def _check_arg(vm, th, base, a, tp):
+    """lj_meta_istype: an argument check of a bytecode builtin failed its fast test.
+
+    Numeric strings and numbers are converted in place where LuaJIT's checknum and
+    checkstr do; anything else is "bad argument #n to 'name'", named and located
+    by the builtin's caller.
+    """
+    slot = base + a
+    v = vm.Q[slot]
+    if tp == 15 and v >> TAG_BITS == TAG_STR:
+        x = scan_number(vm.str_by_tv[v], tonumber=True)
+        if x is not None:
+            vm.D[slot] = x
+            return
+    elif tp == 5 and v < NUM_LIMIT:
+        vm.Q[slot] = vm.str(fmt_number(vm.D[slot]).encode())
+        return
+    err = ArgError(a + 1, ERRMSG["BADTYPE"] % (ISTYPE_NAME[tp], typename(v)))
+    rec = th.frames[-1]
+    if rec[0] == FR_LUA:
+        caller, pc = rec[3], rec[2]
+        msg = location(caller.p.proto, pc) + " " + _argerror_msg(caller.p.proto, pc, err)
+    else:
+        msg = _argerror_msg(None, 0, err, inner=True)
+    raise LuaError(vm.str(msg.encode("utf-8", "surrogateescape")))
+
 
 def _convert_error(vm, th, fn, pc, e, inner=None):
     """Turn an exception raised while running (fn, pc) into a LuaError with LuaJIT's words."""

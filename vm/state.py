@@ -331,7 +331,7 @@ class VM:
         I[(off + 52) >> 2] = len(proto.kn)
         B[off + 60] = len(proto.uv)
         B[off + 61] = proto.flags
-        I[(off + 72) >> 2] = proto.firstline
+        I[(off + 72) >> 2] = proto.firstline & 0xFFFFFFFF     # ~0 marks a bytecode builtin
         I[(off + 76) >> 2] = proto.numline
         bc = off + SIZEOF_GCPROTO
         self.B[bc:bc + 4 * len(proto.code)] = struct.pack("<%dI" % len(proto.code), *proto.code)

@@ -7,6 +7,10 @@ how a builtin reads its arguments and returns results.
 import importlib
 import sys
 
+from ..layout import NIL
+from . import luabuiltins
+from .aux import new_lib
+
 # (module, opener) in the order LuaJIT's luaL_openlibs opens them.
 LIBRARIES = (
     ("base", "open_base"),
@@ -35,3 +39,8 @@ def open_libs(vm, stdout=None, stdin=None, stderr=None):
                 raise
             continue
         getattr(mod, opener)(vm)
+    for modname in luabuiltins.LIBRARIES:
+        libtable = vm.rawgets(vm.globals, modname.encode())
+        if libtable == NIL:
+            libtable = new_lib(vm, modname, {})
+        luabuiltins.install(vm, modname, libtable)
