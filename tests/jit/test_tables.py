@@ -6,7 +6,7 @@ import pathlib
 
 import pytest
 
-from moonlens.jit import ir, params, traceerr
+from moonlens.jit import ir, ircall, params, traceerr
 
 DATA = json.loads((pathlib.Path(__file__).parent / "luajit_tables.json").read_text())
 
@@ -18,6 +18,10 @@ def test_ir_names_in_luajit_order():
 def test_ir_fields_and_fpmath_names():
     assert list(ir.IRFIELDS) == DATA["irfield"]
     assert list(ir.IRFPM) == DATA["irfpm"]
+
+
+def test_ir_call_names():
+    assert list(ircall.IRCALL_NAMES) == DATA["ircall"]
 
 
 @pytest.mark.parametrize("name", sorted(DATA["modes"]))

@@ -22,6 +22,7 @@ local function names(s) local t = {} for i = 0, #s / 6 - 1 do
 print("irnames\t" .. table.concat(names(v.irnames), " "))
 print("irfield\t" .. table.concat(v.irfield, " ", 0))
 print("irfpm\t" .. table.concat(v.irfpm, " ", 0))
+print("ircall\t" .. table.concat(v.ircall, " ", 0))
 for i = 0, #v.traceerr do print("traceerr\t" .. v.traceerr[i]) end
 print("status\t" .. table.concat({select(2, jit.status())}, " "))
 -- A few traces with loads, stores, arithmetic, conversions and a loop.
