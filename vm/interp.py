@@ -1237,7 +1237,12 @@ def _closure(vm, th, fn, base, child, fnq):
     parent_uvs = fn.uvs
     for desc in child.proto.uv:
         if desc & PROTO_UV_LOCAL:
-            uvs.append(vm.new_upval_open(th, base + (desc & 0xFF)))
+            u = vm.new_upval_open(th, base + (desc & 0xFF))
+            # lj_func_newL_gc: immutability and the disambiguation hash the JIT's alias
+            # analysis uses (the parent's bytecode address and the descriptor).
+            vm.B[(u << 3) + 11] = (desc >> 14) & 1
+            vm.I[((u << 3) + 40) >> 2] = (fn.p.retbase ^ (desc << 24)) & 0xFFFFFFFF
+            uvs.append(u)
         else:
             uvs.append(parent_uvs[desc])
     return vm.new_lfunc(child, uvs, TAB | vm.Q[fnq + 2])

@@ -395,6 +395,11 @@ class VM:
         B[off + 11] = n
         Q[q + 2] = env & PAYLOAD
         Q[q + 4] = p.addr + SIZEOF_GCPROTO
+        # The prototype's saturating count of created closures (PROTO_CLCOUNT units in
+        # its flags byte): the trace recorder specialises to the prototype when it is high.
+        fo = p.addr - self.base + 61
+        count = B[fo] + 0x20
+        B[fo] = (count - ((count >> 3) & 0x20)) & 0xFF
         base = self.base
         for i, u in enumerate(uvs):
             Q[q + 5 + i] = base + (u << 3)
