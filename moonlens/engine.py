@@ -224,16 +224,45 @@ class Engine:
 
     # -- The JIT --------------------------------------------------------------------------
 
+    def jit(self):
+        """The trace compiler, attached on first use (-j options, jit.* calls)."""
+        vm = self.vm
+        if vm.jit is None:
+            from moonlens.jit.trace import Jit
+            Jit(vm)
+        return vm.jit
+
     def jit_command(self, cmd) -> bool:
-        name = cmd.split("=", 1)[0]
-        if name in ("on", "off", "flush"):
-            return True  # there is no trace compiler yet: nothing to switch or flush
-        raise NotAvailable("-j%s is not available yet (the trace compiler arrives with "
-                           "the JIT)" % name)
+        """-jcmd: on, off, flush, v[=file]."""
+        name, _, value = cmd.partition("=")
+        if name == "on":
+            self.jit().on = True
+        elif name == "off":
+            if self.vm.jit is not None:
+                self.vm.jit.on = False
+        elif name == "flush":
+            if self.vm.jit is not None:
+                self.vm.jit.flush_all()
+        elif name == "v":
+            from moonlens.jit.verbose import Verbose
+            out = sys.stdout if value == "-" else open(value, "w") if value else sys.stderr
+            Verbose(self.jit(), out)
+        else:
+            raise NotAvailable("-j%s is not available yet" % name)
+        return True
 
     def jit_opt(self, opt) -> bool:
-        raise NotAvailable("-O%s is not available yet (the trace compiler arrives with "
-                           "the JIT)" % opt)
+        from moonlens.jit.params import OptionError, apply_opt
+        jit = self.jit()
+        for setting in opt.split(",") if opt else [""]:
+            try:
+                apply_opt(jit.flags, jit.param, setting)
+            except OptionError:
+                self.report("unknown or malformed optimization flag '%s'" % setting)
+                return False
+            if setting.startswith("hotloop="):
+                self.vm.set_hotloop(jit.param["hotloop"])
+        return True
 
     # -- Bytecode -------------------------------------------------------------------------
 

@@ -39,7 +39,7 @@ from .bytecode import (
     BC_FORI, BC_FORL, BC_GGET, BC_GSET, BC_IFORL, BC_IITERL, BC_ILOOP, BC_ISEQP,
     BC_ISEQV, BC_ISF, BC_ISFC, BC_ISGE, BC_ISGT, BC_ISLE, BC_ISLT, BC_ISNEP, BC_ISNES, BC_ISNEV,
     BC_ISNEXT, BC_ISNUM, BC_IST, BC_ISTC, BC_ISTYPE, BC_ITERC, BC_ITERL, BC_ITERN,
-    BC_JFORI, BC_JFORL, BC_JITERL, BC_JLOOP, BC_JMP, BC_KCDATA, BC_KNIL, BC_KNUM,
+    BC_JFORI, BC_JFORL, BC_JFUNCF, BC_JITERL, BC_JLOOP, BC_JMP, BC_KCDATA, BC_KNIL, BC_KNUM,  # noqa: F401 -- used by the JIT variants
     BC_KPRI, BC_KSHORT, BC_KSTR, BC_LEN, BC_LOOP, BC_MODNV, BC_MODVN, BC_MOV,
     BC_NOT, BC_POW, BC_RET, BC_RET0, BC_RET1, BC_RETM, BC_TDUP, BC_TGETB, BC_TGETR, BC_TGETS, BC_TGETV, BC_TNEW, BC_TSETB, BC_TSETM,
     BC_TSETR, BC_TSETS, BC_TSETV, BC_UCLO, BC_UGET, BC_UNM, BC_USETN, BC_USETP,
@@ -100,6 +100,9 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
             return loop(vm, th, fn, base, pc, entry, resume)
         except _SwitchLoop:
             fn, base, pc, fslot, b, r = th.switch
+            if fslot is None:       # re-dispatch pc in the new variant (b: multres)
+                resume = ("multres", b)
+                continue
             n = _write_results(vm, th, fslot, r)
             if b:
                 multres = _fix_nres(vm, fslot, n, b - 1)
@@ -298,9 +301,16 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                                 pc = c
                         elif not D[ra + 1] >= i:
                             pc = c
-                    elif op == BC_LOOP or op == BC_ILOOP or op == BC_JLOOP:
+                    elif op == BC_LOOP or op == BC_ILOOP:
                         pass    # a loop header: hot counting only, D marks the loop's end
                         # @hotloop
+                    elif op == BC_JLOOP or op == BC_JFORL or op == BC_JITERL:
+                        # A compiled loop: the loop instruction's own step, then its
+                        # trace (which starts at the loop body) runs to an exit.
+                        if _jloop_continues(vm, base, op, a, D, Q):
+                            th.multres = multres
+                            base, pc, fn, multres = vm.jit.run_trace(th, fn, base, pc - 1, c)
+                            p, code, uvs, fnq, stk = _state(vm, th, fn)
                     elif op == BC_ITERC:
                         ra = base + a
                         Q[ra] = Q[ra - 3]
@@ -358,13 +368,13 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                             Q[ra + 1] = r[1]
                             Q[ra - 1] = KEYINDEX | r[2]
                             pc = code[pc][3]
-                    elif op == BC_ITERL or op == BC_IITERL or op == BC_JITERL:
+                    elif op == BC_ITERL or op == BC_IITERL:
                         # @hotloop
                         v = Q[base + a]
                         if v != NIL:
                             Q[base + a - 1] = v
                             pc = c
-                    elif op == BC_IFORL or op == BC_JFORL:
+                    elif op == BC_IFORL:
                         ra = base + a
                         st = D[ra + 2]
                         i = D[ra] + st
@@ -1339,6 +1349,25 @@ def _check_arg(vm, th, base, a, tp):
     raise LuaError(vm.str(msg.encode("utf-8", "surrogateescape")))
 
 
+def _jloop_continues(vm, base, op, a, D, Q):
+    """JFORL/JITERL do what FORL/ITERL do; True when the loop goes on (into the trace)."""
+    if op == BC_JFORL:
+        ra = base + a
+        st = D[ra + 2]
+        i = D[ra] + st
+        D[ra] = i
+        D[ra + 3] = i
+        if st > 0 or not (st < 0 or _copysign(1.0, st) < 0):
+            return i <= D[ra + 1]
+        return i >= D[ra + 1]
+    if op == BC_JITERL:
+        v = Q[base + a]
+        if v == NIL:
+            return False
+        Q[base + a - 1] = v
+    return True
+
+
 def _convert_error(vm, th, fn, pc, e, inner=None):
     """Turn an exception raised while running (fn, pc) into a LuaError with LuaJIT's words."""
     if isinstance(e, LuaError):
@@ -1425,20 +1454,41 @@ _LITERAL_NAMES = ("NIL", "FALSE", "TRUE", "NUM_LIMIT", "PAYLOAD", "TAG_BITS", "T
                   "TAG_STR", "TAG_UDATA", "TAG_FUNC", "CANON_NAN", "KEYINDEX", "FR_LUA",
                   "FR_PCALL", "FR_CONT", "FR_C", "CONT_STORE", "CONT_DROP", "CONT_COND",
                   "FF_next", "FF_pcall", "FF_xpcall", "PROTO_VARARG")
-# loop_mode bit 0: debug hooks; bit 1: hot counting (an attached trace compiler).
+# loop_mode bit 0: debug hooks; bit 1: hot counting (an attached trace compiler);
+# bit 2: recording a trace (every instruction goes to the recorder first).
 
 _SNIPPETS = {
     (1, "@instr"): ["_hook_instr(vm, th, fn, base, pc, op)"],
     (1, "@enter"): ["_hook_call(vm, th, fn, base)"],
-    (2, "@enter"): ["if not p.proto.flags & PROTO_VARARG:",
+    (2, "@enter"): ["if code[0][0] == BC_JFUNCF:",
+                    "    th.multres = multres",
+                    "    base, pc, fn, multres = vm.jit.run_trace(th, fn, base, 0, code[0][3])",
+                    "    p, code, uvs, fnq, stk = _state(vm, th, fn)",
+                    "    continue",
+                    "if not p.proto.flags & PROTO_VARARG:",
                     "    hi = p.hotbase & 63",
                     "    hot[hi] -= 1",
                     "    if hot[hi] < 0:",
-                    "        vm.hot_call(th, fn, base)"],
+                    "        vm.hot_call(th, fn, base)",
+                    "        if vm.loop_mode != MODE:",
+                    "            th.switch = (fn, base, pc, None, multres, None)",
+                    "            raise _SwitchLoop()"],
     (2, "@hotloop"): ["hi = (p.hotbase + pc - 1) & 63",
                       "hot[hi] -= 2",
                       "if hot[hi] < 0:",
-                      "    vm.hot_loop(th, fn, base, pc - 1)"],
+                      "    vm.hot_loop(th, fn, base, pc - 1)",
+                      "    if vm.loop_mode != MODE:",
+                      "        th.switch = (fn, base, pc - 1, None, multres, None)",
+                      "        raise _SwitchLoop()"],
+    (4, "@instr"): ["vm.jit.ins(th, fn, base, pc - 1, multres)",
+                    "if vm.loop_mode != MODE:",
+                    "    th.switch = (fn, base, pc - 1, None, multres, None)",
+                    "    raise _SwitchLoop()",
+                    "op, a, b, c, d = code[pc - 1]"],
+    (4, "@enter"): ["vm.jit.ins(th, fn, base, 0, multres)",
+                    "if vm.loop_mode != MODE:",
+                    "    th.switch = (fn, base, pc, None, multres, None)",
+                    "    raise _SwitchLoop()"],
 }
 
 
@@ -1457,7 +1507,7 @@ def _variant(mode):
             if conditional:
                 marker = marker[:-3]
             body = []
-            for bit in (1, 2):
+            for bit in (1, 2, 4):
                 if mode & bit:
                     body += _SNIPPETS.get((bit, marker), [])
             if body and conditional:
@@ -1495,7 +1545,7 @@ _CONSTANTS = {name: value for name, value in globals().items()
 _LITERAL = re.compile(r"\b(?:%s)\b" % "|".join(sorted(_CONSTANTS, key=len, reverse=True)))
 
 MODE = 0
-_LOOPS = [_variant(0), None, None, None]
+_LOOPS = [_variant(0)] + [None] * 7
 
 
 def _loop_for(mode):

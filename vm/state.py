@@ -39,7 +39,7 @@ LUAI_MAXSTACK = 65500
 class PInfo:
     """A prototype as the interpreter uses it: decoded code with resolved operands."""
     __slots__ = ("proto", "addr", "code", "kgc", "kn", "hotbase", "name", "children",
-                 "loaded", "framesize", "numparams", "vararg", "retbase")
+                 "loaded", "framesize", "numparams", "vararg", "retbase", "trace")
 
     def __init__(self, proto, addr):
         self.proto = proto
@@ -53,6 +53,7 @@ class PInfo:
         self.numparams = proto.numparams
         self.vararg = bool(proto.flags & PROTO_VARARG)
         self.retbase = addr + SIZEOF_GCPROTO     # + 4*pc: the arena address of an instruction
+        self.trace = 0          # the first root trace started in this prototype (JIT)
 
 
 class LFunc:
@@ -138,7 +139,9 @@ class VM:
         self.hook = None            # a hooks.Hook: debug hooks (debug.sethook, debugger)
         self.jit = None             # a trace compiler, attached through the hot counters
         self.loop_mode = 0
+        self.recording = False
         self.hotcount = [HOTCOUNT_INIT] * HOTCOUNT_SIZE
+        self.hot_reset = HOTCOUNT_RESET
         self.finalized = set()
         self.gc_threshold = 1 << 62
         self.gc_stress = False
@@ -195,17 +198,33 @@ class VM:
         self.hotcount[:] = [HOTCOUNT_INIT] * HOTCOUNT_SIZE
         self._update_loop_mode()
 
+    def set_hotloop(self, n):
+        """The hotloop parameter: counters restart at 2n-1 (lj_dispatch_init_hotcount)."""
+        self.hot_reset = 2 * n
+        self.hotcount[:] = [max(2 * n - 1, 0)] * HOTCOUNT_SIZE
+
+    def set_recording(self, on):
+        """The trace compiler records: every instruction goes to it first (no hot
+        counting meanwhile, as LuaJIT's recording dispatch)."""
+        self.recording = bool(on)
+        self._update_loop_mode()
+
     def _update_loop_mode(self):
-        self.loop_mode = (1 if self.hook is not None else 0) | (2 if self.jit is not None else 0)
+        mode = 1 if self.hook is not None else 0
+        if self.recording:
+            mode |= 4
+        elif self.jit is not None:
+            mode |= 2
+        self.loop_mode = mode
 
     def hot_loop(self, th, fn, base, pc):
         """A loop's counter went below zero (lj_trace_hot)."""
-        self.hotcount[(fn.p.hotbase + pc) & (HOTCOUNT_SIZE - 1)] = HOTCOUNT_RESET
+        self.hotcount[(fn.p.hotbase + pc) & (HOTCOUNT_SIZE - 1)] = self.hot_reset
         if self.jit is not None:
             self.jit.hot_loop(th, fn, base, pc)
 
     def hot_call(self, th, fn, base):
-        self.hotcount[fn.p.hotbase & (HOTCOUNT_SIZE - 1)] = HOTCOUNT_RESET
+        self.hotcount[fn.p.hotbase & (HOTCOUNT_SIZE - 1)] = self.hot_reset
         if self.jit is not None:
             self.jit.hot_call(th, fn, base)
 

@@ -1,0 +1,48 @@
+"""The one event stream: every JIT decision as an event with its source position.
+
+Kinds (LuaJIT's trace vmevent and more): start, stop, abort, flush, exit, blacklist.
+Consumers -- the -jv and -jdump printers, jit.attach, the language server's worker,
+the debug adapter -- subscribe with EventStream.attach.
+"""
+
+
+class Event:
+    """kind, trace number, function (LFunc/CFunc or None), bytecode position and extras
+    (parent/exitno for side and stitched traces, error/info for aborts, ...)."""
+
+    __slots__ = ("kind", "traceno", "fn", "pc", "info")
+
+    def __init__(self, kind, traceno, fn, pc, info):
+        self.kind = kind
+        self.traceno = traceno
+        self.fn = fn
+        self.pc = pc
+        self.info = info
+
+    def line(self):
+        """The source line of the event's bytecode position (0 when unknown)."""
+        p = getattr(self.fn, "p", None)
+        if p is None:
+            return 0
+        lines = p.proto.lineinfo
+        return lines[self.pc] if 0 <= self.pc < len(lines) else p.proto.firstline
+
+    def __repr__(self):
+        return "Event(%s, %d, pc=%d, %r)" % (self.kind, self.traceno, self.pc, self.info)
+
+
+class EventStream:
+    def __init__(self):
+        self.listeners = []
+
+    def attach(self, listener):
+        """listener(event) is called for every event, in order."""
+        self.listeners.append(listener)
+
+    def detach(self, listener):
+        if listener in self.listeners:
+            self.listeners.remove(listener)
+
+    def send(self, event):
+        for listener in list(self.listeners):
+            listener(event)

@@ -1,0 +1,688 @@
+"""The trace compiler's life cycle (lj_trace.c): hot counters start recording, the
+state machine records, optimises and "assembles" a trace, patches the start
+bytecode, and every decision is an event on the one stream (jit/events.py).
+
+Jit is the JitState of one VM plus the glue between the recorder and the VM: the
+stack values, frames, tables and prototypes the recorder reads live.
+"""
+
+import bisect
+
+from ..vm.bytecode import (
+    BC_CALL, BC_CALLM, BC_FORI, BC_FORL, BC_FUNCF, BC_ILOOP, BC_ITERC, BC_ITERL, BC_ITERN,
+    BC_JFORI, BC_JLOOP, BC_JMP, BC_LOOP, BC_RET, BC_RET0, BC_RET1, BC_RETM, PROTO_ILOOP,
+    PROTO_NOJIT,
+)
+from ..vm.layout import FRAME_TYPE, NIL, NUM_LIMIT, PAYLOAD, SIZEOF_GCPROTO, TAB, TAG_BITS
+from ..vm.table import tv_num
+from . import record as rec
+from .events import Event, EventStream
+from .ir import IR, REF_BIAS
+from .jstate import (
+    JitState, POST_NONE, TRACE_ASM, TRACE_END, TRACE_ERR, TRACE_IDLE, TRACE_RECORD,
+    TRACE_RECORD_1ST, TRACE_START,
+)
+from .traceerr import TRERR, TraceError
+
+PENALTY_SLOTS = 64
+PENALTY_MIN = 36 * 2
+PENALTY_MAX = 60000
+PENALTY_RNDBITS = 4
+HOTCOUNT_LOOP = 2
+
+
+class Penalty:
+    __slots__ = ("pt", "pc", "val", "reason")
+
+    def __init__(self, pt, pc, val, reason):
+        self.pt = pt
+        self.pc = pc
+        self.val = val
+        self.reason = reason
+
+
+class Trace:
+    """GCtrace: a finished (or the current) trace."""
+
+    def __init__(self, traceno):
+        self.traceno = traceno
+        self.snap = []
+        self.snapmap = []
+        self.startpt = None     # PInfo
+        self.startpc = 0
+        self.startins = 0
+        self.link = 0
+        self.linktype = "none"
+        self.root = 0
+        self.nchild = 0
+        self.nextroot = 0
+        self.nextside = 0
+        self.parent = 0
+        self.exitno = 0
+        self.ir = None          # the finished IR (jit/exec.py IRCode)
+        self.nins = 0
+        self.nk = 0
+        self.topslot = 0
+        self.exec = None        # the executor's compiled form
+
+
+class Jit(JitState):
+    """The trace compiler attached to one VM (vm.attach_jit)."""
+
+    def __init__(self, vm):
+        super().__init__()
+        self.vm = vm
+        self.traces = {}
+        self.maxtraceno = 0
+        self.penalty = []
+        self.penaltyslot = 0
+        self.prngstate = 0x2545F491
+        self.events = EventStream()
+        self.trace = None
+        self.th = None
+        self.fn = None
+        self.pt = None
+        self.pc = 0
+        self.L_base = 0
+        self.multres = 0
+        self.bpropslot = 0
+        self.bc_min = None
+        self.bc_extent = 0
+        self.startpc = None
+        self.niltv = vm.nilnode         # the address of the global nil TValue
+        self.tmpbuf = vm.base           # stands for G->tmpbuf (only its identity matters)
+        self._code_index = ([], [])
+        self.skip = None
+        self.ff_caller = None
+        self.stitch_from = None
+        vm.attach_jit(self)
+
+    # -- Hot counting and entry points (called by the interpreter) ------------------------
+
+    def hot_loop(self, th, fn, base, pc):
+        """lj_trace_hot: a loop or function counter ran out (the VM reset it)."""
+        if self.state == TRACE_IDLE and self.on and not th.in_hook:
+            self.parent = 0
+            self.exitno = 0
+            self.state = TRACE_START
+            self.ins(th, fn, base, pc)
+            # The interpreter dispatches the hot instruction again in recording mode:
+            # it was handled here (a root trace records from the next one on).
+            if pc:
+                self.skip = (fn.p, pc)
+
+    def hot_call(self, th, fn, base):
+        self.hot_loop(th, fn, base, 0)
+
+    def ins(self, th, fn, base, pc, multres=0):
+        """lj_trace_ins: the instruction at pc is about to execute."""
+        if self.skip is not None:
+            skip, self.skip = self.skip, None
+            if skip[0] is fn.p and skip[1] == pc:
+                return
+        self.th = th
+        self.fn = fn
+        self.pt = fn.p if fn.__class__.__name__ == "LFunc" else None
+        self.pc = pc
+        self.L_base = base
+        self.multres = multres
+        try:
+            self._state_machine()
+        except TraceError as e:
+            self._abort(e)
+        self.vm.set_recording(self.state in (TRACE_RECORD, TRACE_RECORD_1ST))
+
+    def _state_machine(self):
+        while True:
+            st = self.state
+            if st == TRACE_START:
+                self.state = TRACE_RECORD
+                self._start()
+                if self.state != TRACE_RECORD_1ST:
+                    return
+                self.state = TRACE_RECORD
+                rec.record_ins(self)
+            elif st in (TRACE_RECORD, TRACE_RECORD_1ST):
+                self.state = TRACE_RECORD
+                rec.record_ins(self)
+            elif st == TRACE_END:
+                self._end()
+            elif st == TRACE_ASM:
+                self._assemble()
+                self._stop()
+                self.state = TRACE_IDLE
+                return
+            else:
+                return
+            if self.state <= TRACE_RECORD:
+                return
+
+    # -- Running traces ---------------------------------------------------------------
+
+    def run_trace(self, th, fn, base, pc, traceno):
+        """Run trace traceno from the interpreter state (fn, base); returns the state the
+        interpreter continues with: (base, pc, fn, multres)."""
+        from .exec import Executor
+        T = self.traces[traceno]
+        ex = Executor(self, T, th, base)
+        snapno = ex.run()
+        newbase, npc, pt = ex.restore(snapno)
+        self._rebuild_frames(th, T, T.snap[snapno], base)
+        nfn = self.vm.funcs[self.vm.Q[newbase - 2]]
+        self.emit("exit", traceno, nfn, npc, exitno=snapno)
+        return newbase, npc, nfn, th.multres
+
+    def _rebuild_frames(self, th, T, snap, base):
+        """Interpreter frame records for the frames the trace had inlined at the exit."""
+        from ..vm.interp import FR_LUA
+        from .snap import SNAP_FRAME, snap_slot
+        vm = self.vm
+        Q = vm.Q
+        caller_base = base
+        caller_fn = self.vm.funcs[Q[base - 2]]
+        for sn in T.snapmap[snap.mapofs:snap.mapofs + snap.nent]:
+            s = snap_slot(sn)
+            if not sn & SNAP_FRAME or s < 2:
+                continue
+            link = Q[base - 2 + s]
+            p, rpc = self.code_at(link)
+            call = p.proto.code[rpc - 1]
+            fslot = caller_base + ((call >> 8) & 0xFF)
+            th.frames.append((FR_LUA, caller_base, rpc, caller_fn, fslot, (call >> 24) - 1,
+                              None))
+            caller_base = fslot + 2
+            caller_fn = vm.funcs[Q[fslot]]
+
+    # -- Start, stop, abort --------------------------------------------------------------
+
+    def _findfree(self):
+        for n in range(1, self.param["maxtrace"]):
+            if n not in self.traces:
+                return n
+        return 0
+
+    def _start(self):
+        pt = self.pt
+        if self.proto_flags(pt) & PROTO_NOJIT:
+            if self.parent == 0 and self.exitno == 0:
+                op = pt.proto.code[self.pc] & 0xFF
+                if op != BC_ITERN:
+                    self.patch(pt, self.pc, op + BC_ILOOP - BC_LOOP)
+                    self.set_proto_flags(pt, self.proto_flags(pt) | PROTO_ILOOP)
+            self.state = TRACE_IDLE
+            return
+        traceno = self._findfree()
+        if not traceno:
+            self.flush_all()
+            self.state = TRACE_IDLE
+            return
+        T = self.trace = Trace(traceno)
+        self.traces[traceno] = T
+        T.startpt = pt
+        T.parent = self.parent
+        T.exitno = self.exitno
+        self.mergesnap = 0
+        self.needsnap = 0
+        self.bcskip = 0
+        self.postproc = POST_NONE
+        self.cur.guardemit = 0
+        info = {}
+        if self.parent:
+            info = {"parent": self.parent, "exitno": self.exitno}
+        elif pt.proto.code[self.pc] & 0xFF in (BC_CALLM, BC_CALL, BC_ITERC):
+            info = {"parent": self.exitno, "exitno": -1}
+        self.emit("start", traceno, self.fn, self.pc, **info)
+        rec.record_setup(self)
+
+    def trace_end(self):
+        """lj_trace_end: recording is done; optimise and assemble next."""
+        self.state = TRACE_END
+
+    def _end(self):
+        from .opt_dce import opt_dce
+        from .opt_loop import opt_loop
+        from .opt_sink import opt_sink
+        T = self.trace
+        self.loopref = 0
+        if "loop" in self.flags and T.link == T.traceno and \
+                self.framedepth + self.retdepth == 0:
+            opt_dce(self)
+            if opt_loop(self):
+                T.link = 0
+                T.linktype = "none"
+                self.loopref = self.cur.nins
+                self.state = TRACE_RECORD
+                return
+            self.loopref = self.cur.chain[IR["LOOP"]]
+        opt_sink(self)
+        if not self.loopref:
+            T.snap[-1].count = 255
+        self.state = TRACE_ASM
+
+    def _assemble(self):
+        """The reference executor's 'assembly': freeze the IR of the trace."""
+        from .exec import freeze
+        T = self.trace
+        freeze(self, T)
+
+    def _stop(self):
+        T = self.trace
+        pt = T.startpt
+        op = T.startins & 0xFF
+        pc = T.startpc
+        if op in (BC_FORL, BC_LOOP, BC_ITERL, BC_FUNCF):
+            if op == BC_FORL:
+                fori = pc + rec.bc_j(T.startins)
+                self.patch(pt, fori, BC_JFORI)
+            self.patch_ins(pt, pc, (T.startins & 0xFF00) | (op + BC_JLOOP - BC_LOOP) |
+                           (T.traceno << 16))
+            self._add_root(T, pt)
+        elif op in (BC_ITERN, BC_RET, BC_RET0, BC_RET1):
+            self.patch_ins(pt, pc, BC_JLOOP | (T.snap[0].nslots << 8) | (T.traceno << 16))
+            self._add_root(T, pt)
+        elif op == BC_JMP:
+            parent = self.traces[self.parent]
+            snap = parent.snap[self.exitno]
+            snap.count = 255
+            snap.side = T.traceno
+            if T.topslot > snap.topslot:
+                snap.topslot = T.topslot
+            root = self.traces[T.root]
+            root.nchild += 1
+            T.nextside = root.nextside
+            root.nextside = T.traceno
+        elif op in (BC_CALLM, BC_CALL, BC_ITERC):
+            self.traces[self.exitno].link = T.traceno
+        self.postproc = POST_NONE
+        self.emit("stop", T.traceno, self.fn, self.pc)
+
+    def _add_root(self, T, pt):
+        T.nextroot = getattr(pt, "trace", 0)
+        pt.trace = T.traceno
+
+    def _abort(self, err):
+        """trace_abort: penalise the start PC and drop the trace."""
+        self.postproc = POST_NONE
+        T = self.trace
+        e = err.code
+        name = err.args[0]
+        if T is not None and self.parent == 0 and not rec.bc_isret(T.startins & 0xFF):
+            if self.exitno == 0:
+                if name == "RETRY":
+                    self.set_hotcount(T.startpt, T.startpc + 1, 1)
+                else:
+                    self._penalty(T.startpt, T.startpc, name)
+            else:
+                self.traces[self.exitno].link = self.exitno
+        if T is not None:
+            T.link = 0
+            T.linktype = "none"
+            fn, pc = self._abort_position()
+            self.emit("abort", T.traceno, fn, pc, error=e, info=err.info)
+            del self.traces[T.traceno]
+            self.trace = None
+        self.state = TRACE_IDLE
+        if name == "DOWNREC":
+            self._downrec()
+
+    def _abort_position(self):
+        """The Lua function and pc the abort is reported at (skipping builtins)."""
+        if self.pt is not None:
+            return self.fn, self.pc
+        return self.ff_caller
+
+    def _downrec(self):
+        op = self.pt.proto.code[self.pc] & 0xFF
+        if op == BC_RETM:
+            return
+        self.parent = 0
+        self.exitno = 0
+        self.state = TRACE_RECORD
+        self._start()
+
+    def _penalty(self, pt, pc, reason):
+        for entry in self.penalty:
+            if entry.pt is pt and entry.pc == pc:
+                val = (entry.val << 1) + (self.prng() & ((1 << PENALTY_RNDBITS) - 1))
+                if val > PENALTY_MAX:
+                    self.blacklist(pt, pc)
+                    return
+                entry.val = val
+                entry.reason = reason
+                self.set_hotcount(pt, pc + 1, val)
+                return
+        entry = Penalty(pt, pc, PENALTY_MIN, reason)
+        if len(self.penalty) < PENALTY_SLOTS:
+            self.penalty.append(entry)
+        else:
+            self.penalty[self.penaltyslot] = entry
+        self.penaltyslot = (self.penaltyslot + 1) & (PENALTY_SLOTS - 1)
+        self.set_hotcount(pt, pc + 1, PENALTY_MIN)
+
+    def penalty_entry(self, pt, pc):
+        for entry in self.penalty:
+            if entry.pt is pt and entry.pc == pc:
+                return entry
+        return None
+
+    def blacklist(self, pt, pc):
+        """blacklist_pc: the I-variant of the start bytecode; ITERN is despecialised."""
+        code = pt.proto.code
+        op = code[pc] & 0xFF
+        if op == BC_ITERN:
+            self.patch(pt, pc, BC_ITERC)
+            self.patch(pt, pc + 1 + rec.bc_j(code[pc + 1]), BC_JMP)
+        else:
+            self.patch(pt, pc, op + BC_ILOOP - BC_LOOP)
+            self.set_proto_flags(pt, self.proto_flags(pt) | PROTO_ILOOP)
+
+    def flush_all(self):
+        """lj_trace_flushall: drop every trace and restore the start bytecodes."""
+        for T in sorted(self.traces.values(), key=lambda t: -t.traceno):
+            self._unpatch(T)
+        self.traces.clear()
+        self.penalty = []
+        self.penaltyslot = 0
+        self.emit("flush", 0, None, 0)
+
+    def flush_trace(self, traceno):
+        T = self.traces.get(traceno)
+        if T is not None:
+            self._unpatch(T)
+            del self.traces[traceno]
+
+    def _unpatch(self, T):
+        """Restore a root trace's start instruction (and FORI) if still patched."""
+        pt = T.startpt
+        if pt is None or T.root:
+            return
+        pc = T.startpc
+        if pt.proto.code[pc] >> 16 == T.traceno:
+            self.patch_ins(pt, pc, T.startins)
+            if T.startins & 0xFF == BC_FORL:
+                self.patch(pt, pc + rec.bc_j(T.startins), BC_FORI)
+
+    # -- Events -------------------------------------------------------------------------
+
+    def emit(self, kind, traceno, fn, pc, **info):
+        self.events.send(Event(kind, traceno, fn, pc, info))
+
+    # -- Bytecode patching and prototype state ------------------------------------------
+
+    def patch(self, p, pc, op):
+        """Change the opcode of an instruction (arena, Proto and the decoded form)."""
+        ins = p.proto.code[pc]
+        self.patch_ins(p, pc, (ins & ~0xFF) | op)
+
+    def patch_ins(self, p, pc, ins):
+        from ..vm.state import decode
+        p.proto.code[pc] = ins
+        vm = self.vm
+        off = p.addr - vm.base + SIZEOF_GCPROTO + 4 * pc
+        vm.B[off:off + 4] = ins.to_bytes(4, "little")
+        p.code[pc] = decode(vm, p.proto, pc, ins, p.kgc)
+
+    def proto_flags(self, p=None):
+        p = p or self.pt
+        return self.vm.B[p.addr - self.vm.base + 61]
+
+    def set_proto_flags(self, p, flags):
+        self.vm.B[p.addr - self.vm.base + 61] = flags & 0xFF
+
+    def proto_tv(self, p):
+        from ..vm.layout import PROTO
+        return PROTO | p.addr
+
+    def set_hotcount(self, pt, pc, val):
+        """hotcount_set for the instruction before pc (counters are hashed by PC)."""
+        self.vm.hotcount[(pt.hotbase + pc - 1) & 63] = val
+
+    def prng(self):
+        """A deterministic stand-in for LuaJIT's PRNG (only the retry timing uses it)."""
+        self.prngstate = (self.prngstate * 1103515245 + 12345) & 0xFFFFFFFF
+        return self.prngstate >> 16
+
+    def is_startpc(self, pc):
+        s = self.startpc
+        return s is not None and s[0] is self.pt and s[1] == pc
+
+    def state_record_1st(self):
+        self.state = TRACE_RECORD_1ST
+
+    # -- The VM's values, as the recorder reads them -----------------------------------
+
+    def stack_tv(self, s):
+        return self.vm.Q[self.L_base + s]
+
+    def stack_num(self, s):
+        return self.vm.D[self.L_base + s]
+
+    def set_stack(self, s, v):
+        self.vm.Q[self.L_base + s] = v
+
+    def slot_num(self, slot):
+        """The number in absolute recorder slot `slot` (relative to the base frame)."""
+        return self.vm.D[self.L_base - self.baseslot + slot]
+
+    def pri_tv(self, k):
+        return (NIL, 0xFFFF7FFFFFFFFFFF, 0xFFFEFFFFFFFFFFFF)[k]
+
+    def kgc(self, d):
+        """A GC constant (TValue) of the current prototype by its D operand."""
+        return self.pt.kgc[d]
+
+    def tabq(self, tv):
+        return ((tv & PAYLOAD) - self.vm.base) >> 3
+
+    def tab_getslot(self, t, key):
+        """lj_tab_get as a location: ("array", index) / ("node", n) / ("nil", None)."""
+        from ..vm import table as vtab
+        vm = self.vm
+        if key < NUM_LIMIT:
+            n = tv_num(key)
+            k = int(n) if -2147483649.0 < n < 2147483648.0 else None
+            if k is not None and k == n and 0 <= k < vm.I[(t << 1) + 12]:
+                return ("array", k, t)
+        if key == NIL:
+            return ("nil", None, t)
+        nq = vtab.find_node(vm, t, key)
+        if nq < 0:
+            return ("nil", None, t)
+        nodebase = (vm.Q[t + 5] - vm.base) >> 3
+        return ("node", (nq - nodebase) // 3, t)
+
+    def slot_value(self, where):
+        """The TValue at a location from tab_getslot."""
+        vm = self.vm
+        kind = where[0]
+        if kind == "nil":
+            return NIL
+        t = where[2]
+        if kind == "array":
+            return vm.Q[((vm.Q[t + 2] - vm.base) >> 3) + where[1]]
+        return vm.Q[((vm.Q[t + 5] - vm.base) >> 3) + 3 * where[1]]
+
+    def tab_metatable(self, tv):
+        mt = self.vm.Q[self.tabq(tv) + 4]
+        return mt
+
+    def mt_get(self, mt_addr, name):
+        from ..vm import table as vtab
+        if not mt_addr:
+            return NIL
+        return vtab.get_str(self.vm, (mt_addr - self.vm.base) >> 3, self.vm.str(name.encode()))
+
+    def tab_tv(self, addr):
+        return TAB | addr
+
+    def fast_mmnames(self):
+        return [self.vm.str(n.encode()) for n in ("__index", "__newindex", "__gc", "__mode",
+                                                   "__eq", "__len")]
+
+    def fn_env_tv(self):
+        return TAB | self.vm.Q[self.fn.q + 2]
+
+    def upval_value(self, u):
+        vm = self.vm
+        return vm.Q[(vm.Q[u + 4] - vm.base) >> 3]
+
+    def open_upvalue_slots(self):
+        """Stack slots (relative to the current base) captured by open upvalues."""
+        return [s - self.L_base for s in self.th.open_uv if s >= self.L_base]
+
+    def topslot(self):
+        return self.baseslot + self.maxslot
+
+    def frame_word(self, s):
+        return self.vm.Q[self.L_base - self.baseslot + s]
+
+    def code_at(self, addr):
+        """The (PInfo, pc) of a bytecode address (a Lua frame's return link)."""
+        vm = self.vm
+        keys, vals = self._code_index
+        if len(keys) != len(vm.protos):
+            items = sorted((p.retbase, p) for p in vm.protos.values())
+            keys = [k for k, _ in items]
+            vals = [p for _, p in items]
+            self._code_index = (keys, vals)
+        i = bisect.bisect_right(keys, addr) - 1
+        p = vals[i]
+        return p, (addr - p.retbase) >> 2
+
+    def meta_for(self, ra):
+        """lj_meta_for: FORI's coercion of string arguments (the VM does it too)."""
+
+    def multres_top(self, ra):
+        return ra + self.multres + 1 + self.pending_fixed(ra)
+
+    def pending_fixed(self, ra):
+        ins = self.pt.proto.code[self.pc]
+        return (ins >> 16 & 0xFF) if (ins & 0xFF) in (BC_CALLM,) else 0
+
+    def copy_iterc_values(self, ra):
+        vm = self.vm
+        b = self.L_base + ra
+        vm.Q[b] = vm.Q[b - 3]
+        vm.Q[b + 2] = vm.Q[b - 2]
+        vm.Q[b + 3] = vm.Q[b - 1]
+
+    def after_call(self, ra):
+        """A call was recorded: record the builtin now (a Lua callee is recorded at its
+        FUNCF, which the interpreter reports on entry)."""
+        from .ffrecord import record_ff
+        if ra is None:
+            return
+        fv = self.vm.Q[self.L_base + ra]
+        f = self.vm.funcs.get(fv)
+        if f is not None and f.__class__.__name__ == "CFunc":
+            record_ff(self, f, ra)
+
+    def count_same_proto_frames(self):
+        """check_call_unroll's count: frames below with the current prototype."""
+        vm = self.vm
+        Q = vm.Q
+        frame = self.L_base - 1
+        depth = self.framedepth
+        if self.proto_flags() & 0x02:
+            depth -= 1
+        count = 0
+        pc = self.pt.retbase
+        while depth > 0:
+            link = Q[frame]
+            if link & 3 == 2:       # FRAME_CONT
+                depth -= 1
+            frame = self._frame_prev(frame)
+            fv = Q[frame - 1]
+            f = vm.funcs.get(fv)
+            if f is not None and getattr(f, "p", None) is not None and f.p.retbase == pc:
+                count += 1
+            depth -= 1
+        return count
+
+    def _frame_prev(self, frame):
+        link = self.vm.Q[frame]
+        if link & FRAME_TYPE == 0:
+            p, rpc = self.code_at(link)
+            a = (p.proto.code[rpc - 1] >> 8) & 0xFF
+            return frame - (a + 2)
+        return frame - (link >> 3)
+
+    def frame_isvarg(self):
+        return self.vm.Q[self.L_base - 1] & 7 == 3
+
+    def frame_delta(self):
+        return self.vm.Q[self.L_base - 1] >> 3
+
+    def push_frame(self, func, functv):
+        pass
+
+    def push_varg_frame(self, vframe):
+        pass
+
+    def pop_varg_frame(self, cbase):
+        pass
+
+    def tailcall_frame(self, func, functv):
+        pass
+
+    def unpatch_for_recording(self, T):
+        raise TraceError("NYIRETL")
+
+    def cont_word(self, cont):
+        return {"ra": 1, "nop": 2, "cat": 3, "condt": 4, "condf": 5}[cont]
+
+    def cont_of(self, frame):
+        raise TraceError("NYIRETL")
+
+    def postproc_truth(self):
+        return True
+
+    def udata_type(self, tv):
+        return self.vm.B[(tv & PAYLOAD) - self.vm.base + 10]
+
+    def udata_metatable(self, tv):
+        return self.vm.Q[self.tabq(tv) + 4]
+
+    def base_metatable(self, tv):
+        mt = self.vm.basemt.get("number" if tv < NUM_LIMIT else tv >> TAG_BITS)
+        return mt & PAYLOAD if mt else 0
+
+    def basemt_ref(self, tv):
+        raise TraceError("NYIRETL")
+
+    def str_tonum(self, tv):
+        from ..vm.numbers import scan_number
+        return scan_number(self.vm.str_by_tv[tv], tonumber=True)
+
+    def strcmp(self, a, b, irop):
+        sa, sb = self.vm.sbytes(a), self.vm.sbytes(b)
+        name = ("LT", "GE", "LE", "GT")[irop - IR["LT"]]
+        return {"LT": sa < sb, "GE": sa >= sb, "LE": sa <= sb, "GT": sa > sb}[name]
+
+    def tostr(self, tr):
+        raise TraceError("BADTYPE")
+
+    def ir_call(self, name, *args):
+        from .fold import emitir
+        from .irbuf import IRTYPE
+        from .ircall import IRCALL, IRCALLDEF
+        from .ir import IRT
+        cid = IRCALL[name]
+        tr = args[0] if args else 0
+        for a in args[1:]:
+            tr = emitir(self, IRTYPE(IR["CARG"], IRT["NIL"]), tr, a)
+        rtype = IRCALLDEF[cid][3]
+        t = IRT["INT"] if rtype == "INT" else IRT["P64"] if rtype in ("PGC", "PTR") else \
+            IRT.get(rtype, IRT["NIL"])
+        kind = IRCALLDEF[cid][2].lstrip("F")
+        op = {"N": "CALLN", "L": "CALLL", "S": "CALLS", "A": "CALLA"}[kind]
+        return emitir(self, IRTYPE(IR[op], t), tr, cid)
+
+    def ksimd_neg(self):
+        from .fold import emitir
+        from .irbuf import IRTYPE
+        from .ir import IRT, REF_NIL
+        return emitir(self, IRTYPE(IR["FLOAD"], IRT["NUM"]), REF_NIL, 0x3E0)
+
+
+assert REF_BIAS == 0x8000 and TRERR["NYIBC"] == 7 and TRACE_ERR and TRACE_RECORD
