@@ -93,7 +93,9 @@ class Executor:
         for i in range(3):      # KPRI nil/false/true
             ref = REF_BIAS - 1 - i
             self.v[ref - ir.nk] = PRI_TV[i]
+        self.v[REF_BIAS - ir.nk] = jit.vm.base + 8 * base      # BASE
         self.bufs = {}
+        self.phis = None
 
     def val(self, ref):
         return self.v[ref - self.ir.nk]
@@ -107,9 +109,9 @@ class Executor:
         T = self.T
         loops = T.link == T.traceno and T.linktype == "loop"
         start = REF_FIRST
+        loop_at = None
         while True:
             v = self.v
-            loop_at = None
             for ref in range(start, ir.nins):
                 i = ref - nk
                 op = o[i]
@@ -137,7 +139,17 @@ class Executor:
         self.v[len(self.v) - keep:] = [None] * keep
 
     def loop_back(self):
-        """The PHIs take their values from the loop's end."""
+        """The PHIs take their values from the loop's end (all at once)."""
+        ir = self.ir
+        nk = ir.nk
+        v = self.v
+        phis = self.phis
+        if phis is None:
+            phis = self.phis = [(ir.op1[i] - nk, ir.op2[i] - nk)
+                                for i in range(len(ir.o)) if ir.o[i] == IR_PHI]
+        vals = [v[r] for _, r in phis]
+        for (lref, _), x in zip(phis, vals):
+            v[lref] = x
 
     def cur_base(self):
         return self.base
@@ -206,6 +218,7 @@ class Executor:
 
 
 IR_LOOP = IR["LOOP"]
+IR_PHI = IR["PHI"]
 IR_KNUM = IR["KNUM"]
 
 
@@ -285,8 +298,11 @@ def _arith(name):
 
     def f(ex, ref, t, a, b):
         x, y = ex.val(a), ex.val(b)
-        if t & IRT_TYPE == IRT_NUM:
+        tt = t & IRT_TYPE
+        if tt == IRT_NUM:
             return foldarith(x, y, op)
+        if tt in (IRT_P64, IRT["I64"]):        # pointer arithmetic
+            return x + y if name == "ADD" else x - y
         if name == "ADD":
             return i32(x + y)
         if name == "SUB":
@@ -302,8 +318,7 @@ def _arith(name):
             return min(x, y)
         if name == "MAX":
             return max(x, y)
-        # Pointer arithmetic (ADD/SUB on P64 addresses).
-        return x + y if name == "ADD" else x - y
+        raise NotImplementedError(name)
     return f
 
 
@@ -601,7 +616,7 @@ def _install():
     on("ASTORE HSTORE USTORE", x_store)
     on("FREF", x_fref)
     on("FSTORE", x_fstore)
-    on("NOP TBAR OBAR USE PROF GCSTEP", x_nop)
+    on("NOP TBAR OBAR USE PROF GCSTEP PHI", x_nop)
     on("TNEW", x_tnew)
     on("TDUP", x_tdup)
     on("ALEN", x_alen)

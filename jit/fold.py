@@ -417,3 +417,5 @@ def kfold_intcomp0(J):
 
 
 assert IRT_TYPE == 0x1F and IRT["NUM"] == 14 and bits_num(num_bits(1.5)) == 1.5
+
+from . import opt_mem  # noqa: E402,F401 -- registers the load/store rules

@@ -678,7 +678,7 @@ def idx_key(J, ix):
     if tref_isinteger(key):
         key = emitir(J, IRTYPE(IR_CONV, IRT_NUM), key, IRCONV_NUM_INT)
     if tref_isk(key):
-        kind, where = ix.oldv
+        kind, where = ix.oldv[:2]
         if kind == "node":
             hslot = where
             if hslot <= hmask and hslot <= 65535:

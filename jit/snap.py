@@ -12,7 +12,7 @@ from ..vm.bytecode import (
     BC_RETM, BC_TSETM, BC_UCLO, BC_VARG, BCBIAS_J, MODE, MODE_A, MODE_B, MODE_CD,
     PROTO_CHILD,
 )
-from .ir import IR, IRT_GUARD, REF_NIL, SLOAD, TREF_CONT, TREF_FRAME, TREF_KEYINDEX
+from .ir import IR, IRT_GUARD, REF_BIAS, REF_NIL, SLOAD, TREF_CONT, TREF_FRAME, TREF_KEYINDEX
 from .irbuf import IR_KNUM, IRTYPE, IRT_NIL
 from .jstate import LJ_MAX_JSLOTS, LJ_STACK_EXTRA
 from .traceerr import TraceError
@@ -49,7 +49,7 @@ class Snap:
     """SnapShot: one snapshot's header; its entries are trace.snapmap[mapofs:...]."""
 
     __slots__ = ("mapofs", "ref", "nslots", "topslot", "nent", "count", "pc", "pt",
-                 "baseslot", "framedepth")
+                 "baseslot", "framedepth", "side")
 
     def __init__(self):
         self.mapofs = 0
@@ -62,6 +62,7 @@ class Snap:
         self.pt = None          # ... of this prototype (PInfo)
         self.baseslot = 0       # slot of the innermost frame's base
         self.framedepth = 0
+        self.side = 0           # the side trace this exit enters, once compiled
 
 
 # -- Taking snapshots --------------------------------------------------------------------
@@ -303,3 +304,62 @@ def snap_shrink(J):
     del T.snapmap[snap.mapofs:]
     T.snapmap.extend(kept)
     snap.nent = len(kept)
+
+
+# -- Replaying a parent's snapshot to start a side trace -----------------------------------
+
+def snap_replay_const(J, T, ref):
+    """A parent's constant as a constant of the new trace."""
+    from .irbuf import IR_KGC, IR_KINT, IR_KINT64, IR_KPRI, IR_KPTR, TREF_PRI
+    ir = T.ir
+    i = ref - ir.nk
+    o = ir.o[i]
+    t = ir.t[i] & 0x1F
+    cur = J.cur
+    if o == IR_KPRI:
+        return TREF_PRI(t)
+    if o == IR_KINT:
+        return cur.kint(ir.kval[ref])
+    if o == IR_KGC:
+        return cur.kgc(ir.kval[ref], t)
+    if o in (IR_KNUM, IR_KINT64):
+        return cur.k64(o, ir.kbits[ref])
+    if o == IR_KPTR:
+        return cur.kptr(ir.kval[ref])
+    raise AssertionError("bad IR constant op %d" % o)
+
+
+def snap_replay(J, T):
+    """lj_snap_replay: SLOADs (or constants) for the slots of the parent's exit snapshot."""
+    snap = T.snap[J.exitno]
+    entries = T.snapmap[snap.mapofs:snap.mapofs + snap.nent]
+    J.framedepth = 0
+    seen = {}
+    ir = T.ir
+    for sn in entries:
+        s = snap_slot(sn)
+        ref = snap_ref(sn)
+        tr = seen.get(ref)
+        if tr is None:
+            if ref < REF_BIAS:
+                if sn == SNAP(1, SNAP_FRAME | SNAP_NORESTORE, REF_NIL):
+                    tr = 0
+                else:
+                    tr = snap_replay_const(J, T, ref)
+            else:
+                i = ref - ir.nk
+                t = ir.t[i] & 0x1F
+                mode = SLOAD["INHERIT"] | SLOAD["PARENT"]
+                if ir.o[i] == IR_SLOAD:
+                    mode |= ir.op2[i] & SLOAD["READONLY"]
+                if sn & SNAP_KEYINDEX:
+                    mode |= SLOAD["KEYINDEX"]
+                J.fins.set(IRTYPE(IR_SLOAD, t), s, mode)
+                from .fold import emit
+                tr = emit(J)
+            seen[ref] = tr & ~SNAP_FLAGS
+        J.slot[s] = tr | (sn & SNAP_FLAGS)
+        if sn & (SNAP_CONT | SNAP_FRAME) and s != 1:
+            J.framedepth += 1
+        if sn & SNAP_FRAME:
+            J.baseslot = s + 1

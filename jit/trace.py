@@ -161,16 +161,59 @@ class Jit(JitState):
 
     def run_trace(self, th, fn, base, pc, traceno):
         """Run trace traceno from the interpreter state (fn, base); returns the state the
-        interpreter continues with: (base, pc, fn, multres)."""
+        interpreter continues with: (base, pc, fn, multres). Exits with a compiled side
+        trace and links to other root traces continue in those traces."""
         from .exec import Executor
-        T = self.traces[traceno]
-        ex = Executor(self, T, th, base)
-        snapno = ex.run()
-        newbase, npc, pt = ex.restore(snapno)
-        self._rebuild_frames(th, T, T.snap[snapno], base)
+        while True:
+            T = self.traces[traceno]
+            ex = Executor(self, T, th, base)
+            snapno = ex.run()
+            newbase, npc, pt = ex.restore(snapno)
+            snap = T.snap[snapno]
+            last = snapno == len(T.snap) - 1
+            if snap.side and snap.side in self.traces:
+                traceno = snap.side
+                continue
+            if last and T.linktype == "root" and T.link in self.traces:
+                base = newbase
+                traceno = T.link
+                continue
+            break
+        self._rebuild_frames(th, T, snap, base)
         nfn = self.vm.funcs[self.vm.Q[newbase - 2]]
         self.emit("exit", traceno, nfn, npc, exitno=snapno)
+        if not last or (T.link == T.traceno and T.linktype == "loop"):
+            self._hot_exit(th, T, snapno, nfn, newbase, npc)
         return newbase, npc, nfn, th.multres
+
+    def _hot_exit(self, th, T, snapno, fn, base, pc):
+        """trace_hotside: count the exit; start a side trace when it is hot."""
+        snap = T.snap[snapno]
+        if snap.count == 255 or self.state != TRACE_IDLE or not self.on or th.in_hook:
+            return
+        if getattr(fn, "p", None) is None:
+            return
+        snap.count += 1
+        if snap.count >= self.param["hotexit"]:
+            self.parent = T.traceno
+            self.exitno = snapno
+            self.state = TRACE_START
+            self.ins(th, fn, base, pc)
+
+    def setup_side(self):
+        """The side-trace part of lj_record_setup."""
+        from .snap import snap_replay
+        T = self.trace
+        parent = self.traces[self.parent]
+        root = parent.root or self.parent
+        T.root = root
+        T.startins = BC_JMP
+        self.startpc = None if not (self.exitno == 0 and parent.snap[0].nent == 0) \
+            else self.startpc
+        snap_replay(self, parent)
+        if self.traces[root].nchild >= self.param["maxside"] or \
+                parent.snap[self.exitno].count >= self.param["hotexit"] + self.param["tryside"]:
+            rec.record_stop(self, "interpreter", 0)
 
     def _rebuild_frames(self, th, T, snap, base):
         """Interpreter frame records for the frames the trace had inlined at the exit."""
@@ -677,6 +720,45 @@ class Jit(JitState):
         kind = IRCALLDEF[cid][2].lstrip("F")
         op = {"N": "CALLN", "L": "CALLL", "S": "CALLS", "A": "CALLA"}[kind]
         return emitir(self, IRTYPE(IR[op], t), tr, cid)
+
+    def kvalue_tv(self, ref):
+        """lj_ir_kvalue: the TValue of a constant."""
+        from ..vm.table import num_tv
+        from .irbuf import IR_KGC, IR_KINT, IR_KNUM, IR_KPRI
+        cur = self.cur
+        o = cur.o[ref]
+        if o == IR_KPRI:
+            return self.pri_tv(cur.t[ref] & 0x1F)
+        if o == IR_KINT:
+            return num_tv(float(cur.kval[ref]))
+        if o == IR_KNUM:
+            return cur.kbits[ref]
+        if o == IR_KGC:
+            return cur.kval[ref]
+        return num_tv(float(cur.kval.get(ref, 0)))
+
+    def template_get(self, tpl_tv, key):
+        """The value of key in a template table (None when absent or nil)."""
+        from ..vm import table as vtab
+        v = vtab.get(self.vm, self.tabq(tpl_tv), key)
+        return None if v == NIL else v
+
+    def template_asize(self, tpl_tv):
+        return self.vm.I[(self.tabq(tpl_tv) << 1) + 12]
+
+    def template_hmask(self, tpl_tv):
+        return self.vm.I[(self.tabq(tpl_tv) << 1) + 13]
+
+    def upvalue_of(self, func_tv, idx):
+        """The upvalue object (qword index) idx of a Lua closure."""
+        f = self.vm.funcs[func_tv]
+        return f.uvs[idx] if idx < len(f.uvs) else None
+
+    def ksimd_abs(self):
+        from .fold import emitir
+        from .irbuf import IRTYPE
+        from .ir import IRT, REF_NIL
+        return emitir(self, IRTYPE(IR["FLOAD"], IRT["NUM"]), REF_NIL, 0x3E4)
 
     def ksimd_neg(self):
         from .fold import emitir

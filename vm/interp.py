@@ -29,6 +29,7 @@ own locals whenever th.stack changed.
 """
 
 import math
+import os
 import re
 
 from . import meta
@@ -311,6 +312,9 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                             th.multres = multres
                             base, pc, fn, multres = vm.jit.run_trace(th, fn, base, pc - 1, c)
                             p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            if vm.loop_mode != MODE:        # a side trace is recording
+                                th.switch = (fn, base, pc, None, multres, None)
+                                raise _SwitchLoop()
                     elif op == BC_ITERC:
                         ra = base + a
                         Q[ra] = Q[ra - 3]
@@ -1397,6 +1401,9 @@ def _convert_error(vm, th, fn, pc, e, inner=None):
         msg = "%s %s" % (where, e)
     else:
         msg = "%s internal error: %s: %s" % (where, type(e).__name__, e)
+        if os.environ.get("MOONLENS_DEBUG"):
+            import traceback
+            traceback.print_exception(e)
     return LuaError(vm.str(msg.encode("utf-8", "surrogateescape")))
 
 
@@ -1464,6 +1471,9 @@ _SNIPPETS = {
                     "    th.multres = multres",
                     "    base, pc, fn, multres = vm.jit.run_trace(th, fn, base, 0, code[0][3])",
                     "    p, code, uvs, fnq, stk = _state(vm, th, fn)",
+                    "    if vm.loop_mode != MODE:",
+                    "        th.switch = (fn, base, pc, None, multres, None)",
+                    "        raise _SwitchLoop()",
                     "    continue",
                     "if not p.proto.flags & PROTO_VARARG:",
                     "    hi = p.hotbase & 63",
