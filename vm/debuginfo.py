@@ -167,3 +167,90 @@ def traceback(vm, th, msg=None, lvl=1) -> str:
         else:
             out.append(" in function <%s:%d>" % (info["short_src"], info["linedefined"]))
     return "".join(out)
+
+
+# -- Locals and upvalues (lua_getlocal, lua_setlocal, lua_getupvalue) ----------------------
+
+def frame_limit(vm, frame):
+    """The first stack slot (qword index) beyond a Lua frame's own registers: where
+    the function it is calling sits (the CALL/ITERC operand A), or, for a metamethod,
+    its function slot above the continuation (base + framesize + 2, FR2). Slots
+    below it are "(*temporary)"."""
+    from .bytecode import BC_CALL, BC_CALLM, BC_ITERC
+    p = frame.fn.p
+    pc = frame.pc - 1
+    if 0 <= pc < len(p.code):
+        op, a = p.code[pc][0], p.code[pc][1]
+        if op == BC_CALL or op == BC_CALLM or op == BC_ITERC:
+            return frame.base + a
+    return frame.base + p.framesize + 2
+
+
+def localslot(vm, frame, n, cbase=None, cnargs=0):
+    """debug_localname: (name, slot qword index) of local n of a stack level, or None.
+
+    n > 0: the n-th active local by the varinfo, else "(*temporary)" while below the
+    frame's limit; n < 0: the -n-th vararg of a vararg function ("(*vararg)").
+    A C level has only temporaries, and only when its arguments are known:
+    cbase/cnargs give them for the builtin that is running.
+    """
+    from .bytecode import PROTO_VARARG
+    from .errors import varname
+    from .layout import FRAME_VARG
+    if frame.is_c:
+        if cbase is not None and 0 < n <= cnargs:
+            return "(*temporary)", cbase + n - 1
+        return None
+    proto = frame.fn.p.proto
+    base = frame.base
+    if n < 0:
+        if not proto.flags & PROTO_VARARG:
+            return None
+        link = vm.Q[base - 1]
+        if link & 7 != FRAME_VARG:
+            return None
+        delta = link >> 3
+        nvar = delta - 2 - proto.numparams
+        if -n > nvar:
+            return None
+        return "(*vararg)", base - delta + proto.numparams - n - 1
+    if n == 0:
+        return None
+    name = varname(proto, frame.pc - 1, n - 1)
+    if name is not None:
+        return name, base + n - 1
+    if base + n - 1 < frame_limit(vm, frame):
+        return "(*temporary)", base + n - 1
+    return None
+
+
+def paramname(fn, n):
+    """lua_getlocal(L, NULL, n): the name of parameter n of a function (LFunc/CFunc)."""
+    from .errors import varname
+    if fn.__class__ is CFunc or n < 1:
+        return None
+    return varname(fn.p.proto, 0, n - 1)
+
+
+def upvalslot(vm, fn, n):
+    """lj_debug_uvnamev: (name, slot qword index) of upvalue n (1-based) of a function
+    (LFunc/CFunc), or None. Builtins' upvalues have the name ""."""
+    i = n - 1
+    if fn.__class__ is CFunc:
+        if 0 <= i < vm.B[(vm.tq(fn.tv) << 3) + 11]:
+            return "", vm.cfunc_upvalue(fn.tv, i)
+        return None
+    proto = fn.p.proto
+    if 0 <= i < len(proto.uv) and i < len(fn.uvs):
+        u = fn.uvs[i]
+        name = proto.uvnames[i] if i < len(proto.uvnames) else ""
+        return name, (vm.Q[u + 4] - vm.base) >> 3
+    return None
+
+
+def activelines(proto):
+    """The lines of a prototype's instructions (getinfo's 'L'), header excluded.
+    A bytecode builtin is stripped: it has no line information."""
+    if proto.firstline < 0:
+        return []
+    return [proto.lineinfo[i] for i in range(1, len(proto.code)) if i < len(proto.lineinfo)]
