@@ -53,6 +53,10 @@ def frames(vm, th):
         fn, pc, base = rec[3], rec[2], rec[1]
     if fn is not None and (not out or out[-1].fn is not fn or out[-1].pc != pc):
         out.append(Frame(fn, pc, base, None))
+    if th.ctail and th.cfunc is not None and len(out) > 1:
+        # a builtin reached by a tail call replaced its caller's frame
+        out[0].caller = out[1].caller
+        del out[1]
     return out
 
 

@@ -759,8 +759,15 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                     th.resume_state = (fn, base - th.stack, pc)
                     raise
                 e = LuaError(vm.str(ERRMSG["CYIELD"].encode()))
-            err = _convert_error(vm, th, fn, pc, e)
+            if th.ctail:
+                th.ctail = False
+                err = _convert_tail_error(vm, th, fn, pc, e)
+            else:
+                err = _convert_error(vm, th, fn, pc, e)
             th.fn, th.pc, th.base = fn, pc, base    # the error point, for handlers
+            if th.cfunc is None:
+                # handlers run above the erroring Lua frame, never over its slots
+                th.top = base + p.proto.framesize
             r = _unwind(vm, th, entry, err)
             th.cfunc = None
             if r is None:
@@ -1141,12 +1148,15 @@ def _tailcall(vm, th, base, fslot, nargs, a):
         return (_enter_lua(vm, th, f, base - 2, nargs), f)
     th.top = fslot + 2 + nargs
     th.cfunc = f
+    th.ctail = True         # the builtin replaced the Lua frame (see debuginfo.frames)
     stk = th.stack
     try:
         r = f.f(vm, fslot + 2, nargs)
     except YieldSignal as y:
+        th.ctail = False
         y.to = ("tail", fslot - th.stack)
         raise
+    th.ctail = False
     th.cfunc = None
     fslot += th.stack - stk
     n = _write_results(vm, th, fslot, r)
@@ -1405,6 +1415,17 @@ def _convert_error(vm, th, fn, pc, e, inner=None):
             import traceback
             traceback.print_exception(e)
     return LuaError(vm.str(msg.encode("utf-8", "surrogateescape")))
+
+
+def _convert_tail_error(vm, th, fn, pc, e):
+    """An error of a builtin reached by CALLT: fn's frame is gone, so the builtin's
+    name and location come from fn's caller (none when that is C, e.g. pcall)."""
+    if not isinstance(e, (ArgError, RuntimeErr)):
+        return _convert_error(vm, th, fn, pc, e)
+    rec = th.frames[-1] if th.frames else None
+    if rec is not None and rec[0] == FR_LUA and rec[3] is not None:
+        return _convert_error(vm, th, rec[3], rec[2], e)
+    return _convert_error(vm, th, fn, pc, e, inner=True)
 
 
 def _argerror_msg(proto, pc, e, inner=None):

@@ -56,7 +56,8 @@ def call(vm, func, args=(), th=None, handler=None):
             raise LuaError(vm.str((ERRMSG["BADCALL"] % typename(func)).encode()))
         args.insert(0, func)
         func = mo
-    saved = (th.base, th.pc, th.fn, th.top, th.cfunc)
+    saved = (th.base, th.pc, th.fn, th.top, th.cfunc, th.ctail)
+    th.ctail = False
     stk = th.stack
     top = _push_args(vm, th, th.top, func, args)
     try:
@@ -77,7 +78,7 @@ def call(vm, func, args=(), th=None, handler=None):
         return interp.execute(vm, th, f, base, 1, entry)
     finally:
         d = th.stack - stk          # the stack may have moved while growing
-        th.base, th.pc, th.fn, th.top, th.cfunc = saved
+        th.base, th.pc, th.fn, th.top, th.cfunc, th.ctail = saved
         th.base += d
         th.top += d
 

@@ -82,7 +82,7 @@ class Thread:
     """A coroutine (or the main thread): its lua_State and stack in the arena."""
     __slots__ = ("tv", "q", "stack", "size", "frames", "status", "open_uv", "top",
                  "resume_state", "env", "base", "pc", "fn", "cfunc", "multres",
-                 "tail_src", "yield_to", "start_func", "error", "hook", "in_hook",
+                 "tail_src", "ctail", "yield_to", "start_func", "error", "hook", "in_hook",
                  "switch", "hook_oldpc", "hook_fn")
 
     def __init__(self, tv, q, stack, size):
@@ -103,6 +103,7 @@ class Thread:
         self.cfunc = None
         self.multres = 0
         self.tail_src = 0
+        self.ctail = False
         self.yield_to = None
         self.start_func = None
         self.error = None
