@@ -1073,32 +1073,64 @@ def _mmcall(vm, th, fn, base, pc, call, kind, arg):
     Q = vm.Q
     top = base + fn.p.proto.framesize
     nargs = len(call) - 1
-    if top + nargs + 4 + LJ_STACK_EXTRA >= th.stack + th.size:
-        d = grow(vm, th, nargs + 4 + LJ_STACK_EXTRA)
+    if top + nargs + 6 + LJ_STACK_EXTRA >= th.stack + th.size:
+        d = grow(vm, th, nargs + 6 + LJ_STACK_EXTRA)
         base += d
         top += d
+    # LuaJIT's FR2 continuation frame: [cont][pc][metamethod][link] args...
     mo = call[0]
-    Q[top] = mo
-    Q[top + 1] = ((top + 2 - base) << 3) | FRAME_CONT
+    Q[top] = cont_word(kind, arg)
+    Q[top + 1] = fn.p.retbase + 4 * pc
+    Q[top + 2] = mo
+    Q[top + 3] = ((top + 4 - base) << 3) | FRAME_CONT
     for i in range(nargs):
-        Q[top + 2 + i] = call[1 + i]
+        Q[top + 4 + i] = call[1 + i]
     dst = base + arg if kind == CONT_STORE else 0
     rec = (FR_CONT, base, pc, fn, dst, kind, arg)
     f = vm.funcs[mo]
     if f.__class__ is LFunc:
         th.frames.append(rec)
-        return _enter_lua(vm, th, f, top, nargs), 1, f
+        return _enter_lua(vm, th, f, top + 2, nargs), 1, f
     th.base, th.pc, th.fn = base, pc, fn
-    th.top = top + 2 + nargs
+    th.top = top + 4 + nargs
     th.cfunc = f
     stk = th.stack
-    r = f.f(vm, top + 2, nargs)
+    r = f.f(vm, top + 4, nargs)
     th.cfunc = None
     d = th.stack - stk
-    n = _write_results(vm, th, top + 2 + d, r)
+    n = _write_results(vm, th, top + 4 + d, r)
     rec = _rebase(rec, d) if d else rec
-    nb, npc, nfn, _ = _return_special(vm, th, rec, top + 2 + d, n)
+    nb, npc, nfn, _ = _return_special(vm, th, rec, top + 4 + d, n)
     return nb, npc, nfn
+
+
+# The continuation word of a metamethod frame (LuaJIT stores lj_cont_* there): what to
+# do with the result when the metamethod returns. The trace compiler reads it too.
+CONT_RA, CONT_NOP, CONT_CAT, CONT_CONDT, CONT_CONDF = 1, 2, 3, 4, 5
+
+
+def cont_word(kind, arg):
+    if kind == CONT_STORE:
+        return CONT_RA
+    if kind == CONT_DROP:
+        return CONT_NOP
+    return CONT_CONDF if arg[1] else CONT_CONDT
+
+
+def cont_record(vm, word, caller_base, caller_fn, pc):
+    """The FR_CONT record of a continuation frame rebuilt from its stack words (a trace
+    exit restores metamethod frames the trace had inlined)."""
+    ins = caller_fn.p.code[pc - 1]
+    if word == CONT_RA:
+        a = ins[1]
+        return (FR_CONT, caller_base, pc, caller_fn, caller_base + a, CONT_STORE, a)
+    if word == CONT_NOP:
+        return (FR_CONT, caller_base, pc, caller_fn, 0, CONT_DROP, 0)
+    if word in (CONT_CONDT, CONT_CONDF):
+        target = caller_fn.p.code[pc][3]
+        return (FR_CONT, caller_base, pc, caller_fn, 0, CONT_COND,
+                (target, word == CONT_CONDF))
+    raise RuntimeErr("bad continuation %d" % word)
 
 
 def _return_special(vm, th, rec, src, nr):
@@ -1138,14 +1170,17 @@ def _tailcall(vm, th, base, fslot, nargs, a):
         d = th.stack - stk
         base += d
         fslot += d
-    if f.__class__ is LFunc:
+    # The callee replaces the frame: leave a vararg part first, then move the function
+    # and its arguments down, keeping the frame link (LuaJIT's CALLT, for builtins too).
+    link = Q[base - 1]
+    if link & 3 == FRAME_VARG:
+        base -= link >> 3
         link = Q[base - 1]
-        if link & 3 == FRAME_VARG:
-            base -= link >> 3          # leave the vararg frame first
-            link = Q[base - 1]
-        Q[base - 2:base + nargs] = Q[fslot:fslot + 2 + nargs]
-        Q[base - 1] = link
-        return (_enter_lua(vm, th, f, base - 2, nargs), f)
+    Q[base - 2:base + nargs] = Q[fslot:fslot + 2 + nargs]
+    Q[base - 1] = link
+    fslot = base - 2
+    if f.__class__ is LFunc:
+        return (_enter_lua(vm, th, f, fslot, nargs), f)
     th.top = fslot + 2 + nargs
     th.cfunc = f
     th.ctail = True         # the builtin replaced the Lua frame (see debuginfo.frames)

@@ -11,7 +11,7 @@ coroutine, yields.
 
 from . import interp
 from .errors import LuaError
-from .layout import FRAME_C
+from .layout import FRAME_C, NIL
 from .loader import LuaSyntaxError, load as compile_source
 from .state import CFunc, LJ_STACK_EXTRA, VM
 
@@ -135,7 +135,10 @@ def load(vm, source, chunkname, env=None):
     except LuaSyntaxError as e:
         raise LuaError(vm.str(e.message.encode("utf-8", "surrogateescape"))) from None
     p = vm.load_proto(proto)
-    return vm.new_lfunc(p, [], vm.globals if env is None else env)
+    if env is None:
+        # lua_load: a new chunk gets the running thread's environment (setfenv(0, t))
+        env = vm.current.env if vm.current.env not in (None, NIL) else vm.globals
+    return vm.new_lfunc(p, [], env)
 
 
 def new_state(memory_limit=None, libs=True):
