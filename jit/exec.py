@@ -495,6 +495,20 @@ def _uref(closed):
     return f
 
 
+def x_retf(ex, ref, t, a, b):
+    """Return to a lower frame: guard the frame's return address, then BASE moves down
+    to the caller's frame (by the CALL's base slot + 2) and its frame record goes."""
+    vm = ex.vm
+    link = ex.val(b)
+    if vm.Q[ex.base - 1] != link:
+        raise TraceExit(0)
+    pinfo, rpc = ex.jit.code_at(link)
+    ex.base -= ((pinfo.proto.code[rpc - 1] >> 8) & 0xFF) + 2
+    ex.v[REF_BIAS - ex.ir.nk] = vm.base + 8 * ex.base
+    ex.th.frames.pop()
+    return None
+
+
 def x_base(ex, ref, t, a, b):
     return ex.vm.base + 8 * ex.base
 
@@ -516,8 +530,12 @@ def x_tostr(ex, ref, t, a, b):
 
 
 def x_bufhdr(ex, ref, t, a, b):
-    ex.bufs[ref] = b""
-    return ref
+    """A buffer is its address: RESET empties it, APPEND (op1: a put chain) keeps what
+    the buffer holds -- the string built last, which the FOLD rule made sure of."""
+    buf = ex.val(a)
+    if b != 1 or buf not in ex.bufs:
+        ex.bufs[buf] = b""
+    return buf
 
 
 def x_bufput(ex, ref, t, a, b):
@@ -623,6 +641,7 @@ def _install():
     EXEC[IR["UREFO"]] = _uref(False)
     EXEC[IR["UREFC"]] = _uref(True)
     on("BASE", x_base)
+    on("RETF", x_retf)
     on("STRTO", x_strto)
     on("TOSTR", x_tostr)
     on("BUFHDR", x_bufhdr)
@@ -630,6 +649,16 @@ def _install():
     on("BUFSTR", x_bufstr)
     on("CALLN CALLL CALLS CALLA", x_calln)
     on("CARG", x_carg)
+
+    for i, f in enumerate(EXEC):
+        if f is None:
+            EXEC[i] = _not_executable(IRNAMES[i])
+
+
+def _not_executable(name):
+    def x(ex, ref, t, a, b):
+        raise NotImplementedError("the reference executor cannot run IR %s" % name)
+    return x
 
 
 _install()

@@ -55,6 +55,36 @@ def record_ff(J, f, ra):
 
 NYI = -2      # a handler's "this variant is not compiled"
 
+_TAIL_STATE = ("baseslot", "framedepth", "maxslot", "tailcalled", "L_base", "fn", "pt", "pc")
+
+
+def save_tail_state(J):
+    """The recorder state before a tail call, to undo it when the builtin is not compiled."""
+    return list(J.slot), [getattr(J, name) for name in _TAIL_STATE]
+
+
+def record_ff_tail(J, f, argbase, rbase, saved):
+    """A builtin reached by CALLT. The slot map already holds the moved frame (the
+    arguments are slots 0..); the runtime arguments are still at argbase; the builtin
+    returns through the link of the frame it replaced (base rbase)."""
+    caller_fn, caller_pc = J.fn, J.pc
+    J.ff_caller = (caller_fn, caller_pc)
+    J.L_base = argbase
+    J.fn = f
+    J.pt = None
+    entry = RECORDED.get(f.name)
+    handler = HANDLERS.get(entry[0]) if entry else None
+    setslot(J, J.maxslot, 0)
+    nres = NYI if handler is None else handler(J, entry[1], f)
+    if nres is NYI:
+        J.slot[:] = saved[0]
+        for name, value in zip(_TAIL_STATE, saved[1]):
+            setattr(J, name, value)
+        recff_nyi(J, f, caller_fn, caller_pc, J.vm.Q[rbase - 1])
+        return
+    J.L_base = rbase
+    record_ret(J, 0, nres)
+
 
 def _back_to_caller(J, ra, nargs, caller_fn, caller_pc):
     """Undo the builtin's frame: the trace ends before the call, which the interpreter
@@ -67,12 +97,23 @@ def _back_to_caller(J, ra, nargs, caller_fn, caller_pc):
     J.maxslot = ra + 2 + nargs
 
 
-def recff_nyi(J, f, caller_fn, caller_pc):
-    """Stitch across the builtin, or stop the trace and return to the interpreter."""
+def recff_nyi(J, f, caller_fn, caller_pc, tail_link=None):
+    """Stitch across the builtin, or stop the trace and return to the interpreter.
+
+    LuaJIT looks at the builtin's frame: it must be called from Lua (for a tail call:
+    the replaced frame's link is a Lua return address) and the instruction at the
+    return address must not use a variable number of values."""
     if J.cur.nins < J.param["minstitch"] + REF_BASE:
         raise TraceError("TRACEUV")
-    nxt = caller_fn.p.proto.code[caller_pc + 1] & 0xFF
-    if J.framedepth + 1 and nxt not in (BC_CALLM, BC_CALLMT, BC_RETM, BC_TSETM) and \
+    if tail_link is None:
+        depth = J.framedepth + 1
+        nxt = caller_fn.p.proto.code[caller_pc + 1] & 0xFF
+    else:
+        depth = J.framedepth if tail_link & 3 == 0 else 0
+        if depth:
+            p, rpc = J.code_at(tail_link)
+            nxt = p.proto.code[rpc] & 0xFF
+    if depth and nxt not in (BC_CALLM, BC_CALLMT, BC_RETM, BC_TSETM) and \
             f.name not in NEVER_STITCH:
         J.stitch_from = (caller_fn, caller_pc)
         record_stop(J, "stitch", 0)

@@ -13,8 +13,10 @@ instructions; .k holds a constant's value) and may rewrite J.fins and RETRYFOLD.
 
 import math
 
-from .ir import IR, IRNAMES, IRT, IRT_ISPHI, IRT_TYPE, IRM_L, IRM_S, REF_BIAS, REF_DROP
-from .ir import irm_kind
+from .ir import IR, IRNAMES, IRT, IRT_GUARD, IRT_ISPHI, IRT_TYPE, IRM_L, IRM_S, REF_BIAS
+from .ir import IRFL, IRFPM, REF_DROP, irm_kind
+from .ircall import IRCALL
+from ..vm.lib.math import vm_ceil, vm_floor
 from ..vm.numbers import c_pow
 from .irbuf import TREF, bits_num, i32, num2int, num_bits
 from .traceerr import TraceError
@@ -53,13 +55,29 @@ def rule(*specs):
 
 
 def _literal(name):
-    """A literal right operand in a rule key: a number or a name from LITERALS."""
+    """A literal right operand in a rule key: a number, a name from LITERALS, or a
+    named literal of lj_ir.h: IRCONV_<DST>_<SRC>, IRFPM_<OP>, IRFL_<FIELD>,
+    IRCALL_<function>."""
     if name.isdigit():
         return int(name)
-    return LITERALS[name]
+    if name in LITERALS:
+        return LITERALS[name]
+    kind, _, rest = name.partition("_")
+    return _LITERAL_KINDS[kind](rest)
 
 
-LITERALS = {}       # names usable as literal right keys (IRCONV_NUM_INT, IRFL_..., ...)
+def _irconv(rest):
+    dst, src = rest.split("_")
+    return (IRT[dst] << 5) | IRT[src]
+
+
+LITERALS = {}       # extra names usable as literal right keys
+_LITERAL_KINDS = {
+    "IRCONV": _irconv,
+    "IRFPM": lambda rest: IRFPM.index(rest.lower()),
+    "IRFL": lambda rest: IRFL[rest],
+    "IRCALL": lambda rest: IRCALL[rest],
+}
 
 
 def fold(J):
@@ -173,11 +191,35 @@ def condfold(cond):
     return DROPFOLD if cond else FAILFOLD
 
 
+# The types irt_is64 holds for (GC64: every GC object reference is 64 bits wide).
+IRT_IS64 = frozenset(IRT[n] for n in (
+    "NUM", "I64", "U64", "P64", "LIGHTUD", "STR", "THREAD", "PROTO", "FUNC", "CDATA",
+    "TAB", "UDATA", "NIL"))
+
+
+def irt_is64(t):
+    return (t & IRT_TYPE) in IRT_IS64
+
+
+def irt_isnum(t):
+    return (t & IRT_TYPE) == IRT_NUM
+
+
+def irt_isguard(t):
+    return bool(t & IRT_GUARD)
+
+
+def kint64fold(J, u):
+    """INT64FOLD: a 64-bit integer constant (wrapped to 64 bits)."""
+    return J.cur.kint64(u)
+
+
 # -- The arithmetic the folder evaluates (lj_vm_foldarith, lj_vm_foldfpm) ---------------
 
 IR_ADD = IR["ADD"]
 IR_KINT = IR["KINT"]
 IR_KNUM = IR["KNUM"]
+IRT_NUM = IRT["NUM"]
 
 
 def foldarith(x, y, op):
@@ -223,8 +265,13 @@ def _pow(x, y):
 
 
 def _floor(x):
-    """lj_vm_floor: floor that passes NaN and infinities through."""
-    return float(math.floor(x)) if -math.inf < x < math.inf else x
+    """lj_vm_floor: the SSE rounding of vm_x64.dasc (keeps -0, passes NaN and inf)."""
+    return vm_floor(x)
+
+
+def vm_trunc(x):
+    """lj_vm_trunc: floor of |x| with the sign merged back (trunc(-0.5) is -0)."""
+    return math.copysign(vm_floor(abs(x)), x)
 
 
 def _ldexp(x, y):
@@ -240,13 +287,12 @@ FPM = ("floor", "ceil", "trunc", "sqrt", "log", "log2", "other")
 def foldfpm(x, fpm):
     """lj_vm_foldfpm: FPMATH on a constant."""
     name = FPM[fpm]
-    finite = -math.inf < x < math.inf
     if name == "floor":
-        return _floor(x)
+        return vm_floor(x)
     if name == "ceil":
-        return float(math.ceil(x)) if finite else x
+        return vm_ceil(x)
     if name == "trunc":
-        return float(math.trunc(x)) if finite else x
+        return vm_trunc(x)
     if name == "sqrt":
         return math.sqrt(x) if x >= 0 else (x if x != x else math.nan)
     if name in ("log", "log2"):
@@ -355,6 +401,11 @@ def _intop(k1, k2, o):
         return min(k1, k2)
     if name == "MAX":
         return max(k1, k2)
+    # Not in kfold_intop (they have their own rules), but the executor evaluates them here.
+    if name == "BNOT":
+        return i32(~k1)
+    if name == "BSWAP":
+        return i32(int.from_bytes((k1 & 0xFFFFFFFF).to_bytes(4, "little"), "big"))
     raise AssertionError("bad int op %d" % o)
 
 
@@ -388,15 +439,9 @@ def kfold_intovarith(J):
     return KINTFOLD
 
 
-@rule("BNOT KINT")
-def kfold_bnot(J):
-    J.fins.i = i32(~J.fleft.i)
-    return KINTFOLD
-
-
-@rule("BSWAP KINT")
-def kfold_bswap(J):
-    J.fins.i = i32(int.from_bytes((J.fleft.i & 0xFFFFFFFF).to_bytes(4, "little"), "big"))
+@rule("BNOT KINT", "BSWAP KINT")
+def kfold_bnot_bswap(J):
+    J.fins.i = _intop(J.fleft.i, 0, J.fins.o)
     return KINTFOLD
 
 
@@ -418,4 +463,9 @@ def kfold_intcomp0(J):
 
 assert IRT_TYPE == 0x1F and IRT["NUM"] == 14 and bits_num(num_bits(1.5)) == 1.5
 
+# The other rule families register themselves on import (in lj_opt_fold.c's order).
+from . import fold_const  # noqa: E402,F401 -- constant folding beyond numbers and ints
+from . import fold_simplify  # noqa: E402,F401 -- algebraic simplification, reassociation
+from . import fold_conv  # noqa: E402,F401 -- conversions and narrowing
+from . import fold_comm  # noqa: E402,F401 -- ABC elimination, commutativity, compounds
 from . import opt_mem  # noqa: E402,F401 -- registers the load/store rules

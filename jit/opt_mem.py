@@ -638,3 +638,6 @@ def prof(J):
       "TDUP any", "CNEW any any", "XSNEW any any", "XLOAD any any", "XSTORE any any")
 def emit_raw(J):
     return emit(J)
+
+
+from . import fold_buf  # noqa: E402,F401 -- registers the string buffer rules

@@ -1928,8 +1928,16 @@ def rec_callt_op(J, ins, op, pc):
         nargs = J.multres_top(ra) - ra - 1 - 1
     else:
         nargs = bc_c(ins) - 1
+    f = J.builtin_at(ra)
+    if f is None:
+        record_tailcall(J, ra, nargs)
+        return 0
+    from .ffrecord import record_ff_tail, save_tail_state     # noqa: PLC0415
+    saved = save_tail_state(J)
+    rbase = J.replaced_base()
+    argbase = J.L_base + ra + 2
     record_tailcall(J, ra, nargs)
-    J.after_call(None)
+    record_ff_tail(J, f, argbase, rbase, saved)
     return 0
 
 

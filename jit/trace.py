@@ -29,6 +29,8 @@ PENALTY_MIN = 36 * 2
 PENALTY_MAX = 60000
 PENALTY_RNDBITS = 4
 HOTCOUNT_LOOP = 2
+# continuation words of metamethod frames (vm.interp.CONT_RA ...) by the recorder's names
+_CONT_NAMES = {1: "ra", 2: "nop", 3: "cat", 4: "condt", 5: "condf"}
 
 
 class Penalty:
@@ -172,14 +174,16 @@ class Jit(JitState):
             snap = T.snap[snapno]
             last = snapno == len(T.snap) - 1
             if snap.side and snap.side in self.traces:
+                base = ex.base              # the parent's BASE at the exit (RETF moves it)
                 traceno = snap.side
                 continue
             if last and T.linktype == "root" and T.link in self.traces:
+                self._rebuild_frames(th, T, snap, ex.base)
                 base = newbase
                 traceno = T.link
                 continue
             break
-        self._rebuild_frames(th, T, snap, base)
+        self._rebuild_frames(th, T, snap, ex.base)
         nfn = self.vm.funcs[self.vm.Q[newbase - 2]]
         self.emit("exit", traceno, nfn, npc, exitno=snapno)
         if not last or (T.link == T.traceno and T.linktype == "loop"):
@@ -217,7 +221,8 @@ class Jit(JitState):
 
     def _rebuild_frames(self, th, T, snap, base):
         """Interpreter frame records for the frames the trace had inlined at the exit."""
-        from ..vm.interp import FR_LUA
+        from ..vm.interp import FR_LUA, cont_record
+        from ..vm.layout import FRAME_CONT, FRAME_VARG
         from .snap import SNAP_FRAME, snap_slot
         vm = self.vm
         Q = vm.Q
@@ -227,7 +232,17 @@ class Jit(JitState):
             s = snap_slot(sn)
             if not sn & SNAP_FRAME or s < 2:
                 continue
-            link = Q[base - 2 + s]
+            at = base - 2 + s
+            link = Q[at]
+            if link & 3 == FRAME_VARG:
+                caller_base = at + 1        # the vararg part of the frame above
+                continue
+            if link & 3 == FRAME_CONT:
+                rpc = self.code_at(Q[at - 2])[1]
+                th.frames.append(cont_record(vm, Q[at - 3], caller_base, caller_fn, rpc))
+                caller_base = at + 1
+                caller_fn = vm.funcs[Q[at - 1]]
+                continue
             p, rpc = self.code_at(link)
             call = p.proto.code[rpc - 1]
             fslot = caller_base + ((call >> 8) & 0xFF)
@@ -609,6 +624,16 @@ class Jit(JitState):
         vm.Q[b + 2] = vm.Q[b - 2]
         vm.Q[b + 3] = vm.Q[b - 1]
 
+    def builtin_at(self, ra):
+        """The builtin in slot ra of the current frame, or None."""
+        f = self.vm.funcs.get(self.vm.Q[self.L_base + ra])
+        return f if f is not None and f.__class__.__name__ == "CFunc" else None
+
+    def replaced_base(self):
+        """The base of the frame a tail call replaces (below a vararg part, if any)."""
+        link = self.vm.Q[self.L_base - 1]
+        return self.L_base - (link >> 3) if link & 7 == 3 else self.L_base
+
     def after_call(self, ra):
         """A call was recorded: record the builtin now (a Lua callee is recorded at its
         FUNCF, which the interpreter reports on entry)."""
@@ -675,7 +700,12 @@ class Jit(JitState):
         return {"ra": 1, "nop": 2, "cat": 3, "condt": 4, "condf": 5}[cont]
 
     def cont_of(self, frame):
-        raise TraceError("NYIRETL")
+        """(continuation name, pc) of the metamethod frame whose link is at `frame`."""
+        Q = self.vm.Q
+        name = _CONT_NAMES.get(Q[frame - 3])
+        if name is None:
+            raise TraceError("NYIRETL")
+        return name, self.code_at(Q[frame - 2])[1]
 
     def postproc_truth(self):
         return True
