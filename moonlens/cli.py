@@ -251,6 +251,9 @@ def server_main(kind, args) -> int:
         else:
             sys.stderr.write("moonlens %s: unknown argument '%s'\n%s" % (kind, a, MAIN_USAGE))
             return 1
+    if kind == "lsp":
+        from .server.lsp import serve   # imported here: `run` must not pay for pygls
+        return serve(tcp)
     del tcp
     what = "language server" if kind == "lsp" else "debug adapter"
     message("the %s is not available yet" % what)

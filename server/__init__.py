@@ -1,4 +1,6 @@
-"""MoonLens servers: the language server and the debug adapter (protocol translation only).
+"""MoonLens servers (protocol translation only).
 
-Not built yet; see docs/ARCHITECTURE.md.
+The language server is `server/lsp.py` (`moonlens lsp`); its features are pure
+functions in the modules beside it, over one Analysis per document version
+(`server/analysis.py`). The debug adapter is not built yet.
 """

@@ -1,0 +1,131 @@
+"""Settings: defaults, the client's settings, and the project's `.luarc.json`.
+
+Keys are LuaLS's, without the `Lua.` prefix, so existing project files keep
+working: `diagnostics.globals`, `diagnostics.disable`, `diagnostics.severity`,
+`diagnostics.enable`, `hint.enable`, `hint.paramName`, `semantic.enable`.
+A settings object may nest (`{"diagnostics": {"globals": [...]}}`) or use
+dotted keys (`{"diagnostics.globals": [...]}`), with or without `Lua.`.
+
+Precedence, lowest first: defaults, client settings (section `Lua`, then
+section `moonlens`), then `.luarc.jsonc` / `.luarc.json` at the workspace root
+(LuaLS reads `.luarc.jsonc` first; so do we).
+"""
+
+import json
+import os
+import re
+
+LUARC_NAMES = (".luarc.jsonc", ".luarc.json")
+
+SEVERITY_NAMES = {"error": 1, "warning": 2, "information": 3, "hint": 4}
+
+
+class Settings:
+    def __init__(self):
+        self.diagnostics_enable = True
+        self.globals = set()
+        self.disable = set()
+        self.severity = {}            # code -> 1..4
+        self.hint_enable = True
+        self.hint_param_name = "All"  # All | Literal | Disable
+        self.semantic_enable = True
+
+    def __repr__(self):
+        return "Settings(globals=%r, disable=%r, severity=%r)" % (
+            sorted(self.globals), sorted(self.disable), self.severity)
+
+
+def flatten(obj, prefix=""):
+    """Nested or dotted settings -> {"diagnostics.globals": value}."""
+    flat = {}
+    if not isinstance(obj, dict):
+        return flat
+    for key, value in obj.items():
+        if not isinstance(key, str):
+            continue
+        name = prefix + key
+        if name.startswith("Lua."):
+            name = name[4:]
+        # A severity table maps codes to levels: it is a value, not more nesting.
+        if isinstance(value, dict) and not name.endswith("severity"):
+            flat.update(flatten(value, name + "."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def build(*layers) -> Settings:
+    """Settings from layers of raw settings objects, later layers winning."""
+    settings = Settings()
+    for layer in layers:
+        _apply(settings, flatten(layer))
+    return settings
+
+
+def _apply(settings, flat):
+    if isinstance(flat.get("diagnostics.enable"), bool):
+        settings.diagnostics_enable = flat["diagnostics.enable"]
+    if isinstance(flat.get("diagnostics.globals"), list):
+        settings.globals |= {g for g in flat["diagnostics.globals"] if isinstance(g, str)}
+    if isinstance(flat.get("diagnostics.disable"), list):
+        settings.disable |= {c for c in flat["diagnostics.disable"] if isinstance(c, str)}
+    if isinstance(flat.get("diagnostics.severity"), dict):
+        for code, level in flat["diagnostics.severity"].items():
+            number = severity_number(level)
+            if number is not None:
+                settings.severity[code] = number
+    if isinstance(flat.get("hint.enable"), bool):
+        settings.hint_enable = flat["hint.enable"]
+    if flat.get("hint.paramName") in ("All", "Literal", "Disable"):
+        settings.hint_param_name = flat["hint.paramName"]
+    if isinstance(flat.get("semantic.enable"), bool):
+        settings.semantic_enable = flat["semantic.enable"]
+
+
+def severity_number(level):
+    """LuaLS severity names ("Warning", "Hint!" ...) -> LSP severity, or None."""
+    if not isinstance(level, str):
+        return None
+    return SEVERITY_NAMES.get(level.rstrip("!").lower())
+
+
+# -- .luarc.json(c) --------------------------------------------------------------------
+
+def find_luarc(root):
+    """Path of the project file in the folder `root`, or None."""
+    if not root:
+        return None
+    for name in LUARC_NAMES:
+        path = os.path.join(root, name)
+        if os.path.isfile(path):
+            return path
+    return None
+
+
+def read_luarc(path):
+    """The settings object of a `.luarc` file; {} if it cannot be read or parsed."""
+    try:
+        with open(path, encoding="utf-8-sig") as f:
+            return parse_jsonc(f.read())
+    except (OSError, ValueError):
+        return {}
+
+
+_COMMENTS = re.compile(r'"(?:[^"\\]|\\.)*"|//[^\n]*|/\*.*?(?:\*/|$)', re.S)
+_TRAILING_COMMA = re.compile(r'"(?:[^"\\]|\\.)*"|,(?=\s*[}\]])')
+
+
+def parse_jsonc(text):
+    """JSON with comments and trailing commas (what `.luarc.jsonc` allows)."""
+    text = _COMMENTS.sub(_strings_only, text)
+    text = _TRAILING_COMMA.sub(_strings_only, text)
+    value = json.loads(text)
+    if not isinstance(value, dict):
+        raise ValueError("a settings file must hold an object")
+    return value
+
+
+def _strings_only(m):
+    """Keep string literals; drop the comment or comma the pattern matched."""
+    tok = m.group()
+    return tok if tok.startswith('"') else ""
