@@ -1,0 +1,92 @@
+"""JIT differential run: every program must print the same with the JIT off and on.
+
+    python tests/fuzz/jit_diff.py [--count 1000] [--seed 1] [--keep DIR] [FILE.lua ...]
+
+Programs come from tests/fuzz/loopgen.py (or the files given). The JIT run uses
+hotloop=1 and hotexit=1, so every loop is recorded at once and every guard that
+fails once starts a side trace; traces run in the reference executor. Output and
+the error message (if any) are compared; a Python exception inside MoonLens shows
+up as an "internal error" message and therefore as a difference.
+"""
+
+import argparse
+import io
+import pathlib
+import random
+import sys
+
+try:
+    from tests.fuzz.loopgen import loop_program
+except ImportError:                                   # run as a script
+    sys.path.insert(0, __file__.rsplit("/tests/", 1)[0])
+    from tests.fuzz.loopgen import loop_program
+
+from moonlens.vm.errors import LuaError
+from moonlens.vm.lib import open_libs
+from moonlens.vm.lib.aux import tostring
+from moonlens.vm.runtime import load, new_state
+
+JIT_PARAMS = {"hotloop": 1, "hotexit": 1}
+
+
+def run(source: str, chunkname: bytes, jit: bool) -> str:
+    """Everything the program prints, then its error message if it failed."""
+    vm = new_state(libs=False)
+    out = io.BytesIO()
+    open_libs(vm, stdout=out, stderr=out)
+    if jit:
+        from moonlens.jit.trace import Jit
+        j = Jit(vm)
+        j.on = True
+        j.param.update(JIT_PARAMS)
+        vm.set_hotloop(JIT_PARAMS["hotloop"])
+    try:
+        f = load(vm, source.encode(), chunkname)
+        vm.call(f, [])
+        err = ""
+    except LuaError as e:
+        err = "error: " + tostring(vm, e.value).decode("utf-8", "replace")
+    except RecursionError:
+        err = "error: RecursionError"
+    return out.getvalue().decode("utf-8", "replace") + err
+
+
+def differs(source: str, name: str):
+    """None when JIT off and on agree, else (off, on)."""
+    off = run(source, ("=" + name).encode(), False)
+    on = run(source, ("=" + name).encode(), True)
+    return None if off == on else (off, on)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--count", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--keep", default="/tmp/jit_diff")
+    ap.add_argument("files", nargs="*")
+    args = ap.parse_args(argv)
+    if args.files:
+        cases = [(p, pathlib.Path(p).read_text()) for p in args.files]
+    else:
+        cases = ((str(s), loop_program(random.Random(s)))
+                 for s in range(args.seed, args.seed + args.count))
+    keep = pathlib.Path(args.keep)
+    bad = total = 0
+    for name, src in cases:
+        total += 1
+        d = differs(src, name)
+        if d is None:
+            continue
+        bad += 1
+        keep.mkdir(parents=True, exist_ok=True)
+        (keep / ("%s.lua" % pathlib.Path(name).stem)).write_text(src)
+        first = next((i for i, (x, y) in enumerate(zip(d[0].splitlines(), d[1].splitlines()))
+                      if x != y), 0)
+        print("DIFF %s: off=%r on=%r" % (name, d[0].splitlines()[first:first + 1],
+                                         d[1].splitlines()[first:first + 1]), flush=True)
+    print("%d programs, %d differences" % (total, bad))
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
