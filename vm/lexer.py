@@ -16,11 +16,14 @@ from .diagnostics import Diagnostic, PHASE_LEX, with_near
 from .numbers import scan_number, is_ffi_literal
 from .tokens import KEYWORDS, OPERATORS, TK_eof, TK_name, TK_number, TK_string
 
+# Numbers take what lj_lex.c's lex_number takes: identifier bytes, '.', and a sign
+# after the exponent letter, which is 'p' when the first digit is "0x" (even after
+# a leading '.', as in ".0x1p-2", a malformed number) and 'e' otherwise.
 _TOKEN = re.compile(rb"""
 [ \t\v\f]*(?:
   (\r\n|\n\r|\r|\n)                                               # 1 newline
 | ([A-Za-z_\x80-\xff][A-Za-z0-9_\x80-\xff]*)                      # 2 name
-| (0[xX](?:[A-Za-z0-9_\x80-\xff.]|(?<=[pP])[+-])*
+| (\.?0[xX](?:[A-Za-z0-9_\x80-\xff.]|(?<=[pP])[+-])*
    |(?:[0-9]|\.[0-9])(?:[A-Za-z0-9_\x80-\xff.]|(?<=[eE])[+-])*)   # 3 number
 | ("[^"\\\r\n]*"|'[^'\\\r\n]*')                                   # 4 plain string
 | (--)                                                            # 5 comment

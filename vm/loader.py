@@ -30,12 +30,31 @@ def load(source, chunkname="=?"):
     sf, scopes = analyze(source, chunkname)
     first = sf.first_error()
     if first is not None:
+        first = _compile_error_before(sf, scopes, first) or first
         raise LuaSyntaxError(first.format(sf.chunkname), first)
     try:
         return compile_chunk(sf, scopes)
     except CompileError as e:
         d = e.diagnostic
         raise LuaSyntaxError(d.format(sf.chunkname), d) from None
+
+
+def _compile_error_before(sf, scopes, first):
+    """A compile-time error (too many slots or constants, a jump too long) that
+    LuaJIT would meet before `first`, the first syntax or scope error.
+
+    LuaJIT generates code while it parses, so such an error wins when it comes
+    earlier in the source. The tree holds everything before `first`; compiling
+    it stops at the first compile error or fails where the broken part starts.
+    """
+    try:
+        compile_chunk(sf, scopes)
+    except CompileError as e:
+        if e.diagnostic.order < first.order:
+            return e.diagnostic
+    except Exception:  # the tree is incomplete at `first`: nothing earlier failed
+        pass
+    return None
 
 
 def read_source_file(path):

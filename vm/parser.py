@@ -54,10 +54,6 @@ class _SyntaxError(Exception):
     """Unwinds to the enclosing statement after an error was recorded."""
 
 
-class _Fatal(Exception):
-    """Unwinds the whole parse (too many syntax levels)."""
-
-
 def parse(source, chunkname="=?") -> SourceFile:
     """Parse Lua source (bytes or str) into a SourceFile with tree and diagnostics."""
     if isinstance(source, str):
@@ -92,6 +88,8 @@ class _Parser:
         # a statement start, a table item's name): its ls->lastline is then the
         # lookahead's line, which matters for the ambiguous-call check.
         self.look = -1
+        # Diagnostics recorded up to the syntax-level error (None: not hit).
+        self.halted = None
 
     # -- Errors --------------------------------------------------------------
 
@@ -170,11 +168,24 @@ class _Parser:
         node.first = node.last = p
         return node
 
-    def synlevel_begin(self):
+    def synlevel_begin(self) -> bool:
+        """Enter a syntax level; False when LuaJIT's limit stops the parse here.
+
+        LuaJIT raises the error at once. The parser records it and jumps to
+        <eof>, so every enclosing construct closes and the tree keeps what was
+        parsed before: the loader compiles it, because a compile error LuaJIT
+        met earlier (too many registers) is the one it reports. What is
+        recorded after the jump is dropped in main().
+        """
         self.level += 1
-        if self.level >= LJ_MAX_XLEVEL:
+        if self.level < LJ_MAX_XLEVEL:
+            return True
+        self.level -= 1
+        if self.halted is None:
             self.record("chunk has too many syntax levels", near=False)
-            raise _Fatal
+            self.halted = len(self.sf.diagnostics)
+        self.p = len(self.K) - 1
+        return False
 
     def finish(self, node, first):
         node.first = first
@@ -191,7 +202,8 @@ class _Parser:
 
         Returns (node, unconsumed operator entry or None).
         """
-        self.synlevel_begin()
+        if not self.synlevel_begin():
+            return self.finish(A.ErrorExpr(), self.p), None
         first = self.p
         op = _UNOPS.get(self.K[self.p])
         if op is not None:
@@ -396,7 +408,8 @@ class _Parser:
 
     def block(self):
         """parse_chunk: statements up to a block end, as a Block."""
-        self.synlevel_begin()
+        if not self.synlevel_begin():
+            return self.finish(A.Block([]), self.p)
         K = self.K
         first = self.p
         stats = []
@@ -623,18 +636,17 @@ class _Parser:
         chunk = A.Chunk(None)
         stats = []
         first = 0
-        try:
-            while True:
-                body = self.block()
-                stats.extend(body.stats)
-                if self.K[self.p] == TK_eof:
-                    break
-                start = self.p
-                self.record("'<eof>' expected")
-                self.next()
-                stats.append(self.finish(A.ErrorStat(), start))
-        except _Fatal:
-            pass
+        while True:
+            body = self.block()
+            stats.extend(body.stats)
+            if self.K[self.p] == TK_eof:
+                break
+            start = self.p
+            self.record("'<eof>' expected")
+            self.next()
+            stats.append(self.finish(A.ErrorStat(), start))
+        if self.halted is not None:
+            del self.sf.diagnostics[self.halted:]
         body = A.Block(stats)
         body.first = first
         body.last = len(self.K) - 2

@@ -1,0 +1,6 @@
+x = 1
+y = "hello"
+z = x
+w = nil
+v = true
+u = x + y

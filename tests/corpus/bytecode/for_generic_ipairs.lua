@@ -1,0 +1,3 @@
+local t = ...
+for i, v in ipairs(t) do print(i, v) end
+for i in ipairs(t) do print(i) end

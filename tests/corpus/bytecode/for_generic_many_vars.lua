@@ -1,0 +1,3 @@
+local f = ...
+for a, b, c, d, e, g, h in f do print(a, b, c, d, e, g, h) end
+for a in f, 1, 2, 3 do print(a) end

@@ -1,0 +1,4 @@
+local function f() end
+local g = function(...) end
+local function h(a, b) end
+return f, g, h

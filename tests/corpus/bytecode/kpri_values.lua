@@ -1,0 +1,10 @@
+local a = nil
+local b = true
+local c = false
+x = nil
+y = true
+z = false
+local t = {}
+t.a = nil
+t.b = true
+t.c = false

@@ -1,0 +1,6 @@
+local a = 1
+local b = 2
+print(a,
+  b)
+local s = [[x
+y]]

@@ -1,0 +1,3 @@
+#!/usr/bin/env luajit
+local a = 1
+print(a)

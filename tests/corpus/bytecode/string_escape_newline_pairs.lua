@@ -1,0 +1,5 @@
+local a = "crlf\
+next"
+local b = "lf\
+next"
+print(a, b)

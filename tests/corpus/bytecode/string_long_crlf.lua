@@ -1,0 +1,5 @@
+local a = [[line one
+line two
+line three]]
+local b = "x"
+print(a, b)

@@ -1,0 +1,14 @@
+local t, k, v = ...
+t.x = v
+t["y"] = v
+t[1] = v
+t[255] = v
+t[256] = v
+t[k] = v
+t[-1] = v
+t[1.5] = v
+t[true] = v
+t.z = 1
+t[2] = "s"
+t[k] = nil
+t.w = k + v

@@ -1,0 +1,4 @@
+if x then
+elseif y then
+elseif z then
+else

@@ -1,0 +1,4 @@
+local function f()
+  local function g()
+    return 1
+end

@@ -1,0 +1,6 @@
+do
+  goto skip
+  local y = 2
+  ::skip::
+  y = 3
+end

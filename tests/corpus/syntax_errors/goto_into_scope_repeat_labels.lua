@@ -1,0 +1,1 @@
+repeat goto x local y ::x:: ::z:: until y

@@ -1,0 +1,1 @@
+goto x; local y; ::x:: ;

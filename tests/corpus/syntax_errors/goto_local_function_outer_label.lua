@@ -1,0 +1,1 @@
+local function f() goto x end ::x::

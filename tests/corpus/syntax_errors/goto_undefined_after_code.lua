@@ -1,0 +1,5 @@
+local x = 1
+if x then
+  goto done
+end
+print(x)

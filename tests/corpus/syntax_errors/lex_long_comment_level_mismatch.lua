@@ -1,0 +1,2 @@
+--[=[ comment ]]
+local a = 1

@@ -1,0 +1,5 @@
+local s = [[
+
+
+]]
+local = 1

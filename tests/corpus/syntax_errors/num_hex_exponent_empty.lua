@@ -1,0 +1,1 @@
+local x = 0x1p

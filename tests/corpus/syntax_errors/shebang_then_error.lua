@@ -1,0 +1,4 @@
+#!/bin/lua
+local t = {
+  1,
+  2
