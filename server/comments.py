@@ -85,19 +85,25 @@ def _scan_gap(source, pos, end, found):
 
 class Doc:
     """The LuaDoc block above a statement."""
-    __slots__ = ("description", "params", "returns", "tags")
+    __slots__ = ("description", "params", "returns", "tags", "cls", "fields")
 
     def __init__(self):
         self.description = []     # plain lines
         self.params = {}          # name -> (type, description, optional)
         self.returns = []         # (type, name, description)
         self.tags = []            # other @tag lines, as written
+        self.cls = None           # (name, parent or "") of `---@class Name: Parent`
+        self.fields = []          # (name, type, description) of `---@field`
 
     def __bool__(self):
-        return bool(self.description or self.params or self.returns or self.tags)
+        return bool(self.description or self.params or self.returns or self.tags
+                    or self.cls or self.fields)
 
 
 _PARAM = re.compile(r"^@param\s+([A-Za-z_][A-Za-z0-9_]*|\.\.\.)(\?)?\s*(\S*)\s*(.*)$")
+_CLASS = re.compile(r"^@class\s+(?:\(\w+\)\s*)?([A-Za-z_][\w.]*)\s*(?::\s*([\w., ]+?))?\s*$")
+_FIELD = re.compile(r"^@field\s+(?:(?:public|private|protected|package)\s+)?"
+                    r"([A-Za-z_]\w*\??)\s+(\S+)\s*(.*)$")
 _RETURN = re.compile(r"^@return\s+(\S+)\s*([A-Za-z_][A-Za-z0-9_]*)?\s*(?:#\s*)?(.*)$")
 
 
@@ -126,12 +132,33 @@ def parse_doc(comments) -> Doc:
             m = _RETURN.match(text)
             if m:
                 doc.returns.append((m.group(1), m.group(2) or "", m.group(3).strip()))
+        elif text.startswith("@class") and _CLASS.match(text):
+            m = _CLASS.match(text)
+            doc.cls = (m.group(1), (m.group(2) or "").strip())
+        elif text.startswith("@field") and _FIELD.match(text):
+            name, typ, desc = _FIELD.match(text).groups()
+            doc.fields.append((name, typ, desc.lstrip("# ").strip()))
         elif text.startswith("@"):
             if not text.startswith("@diagnostic"):
                 doc.tags.append(text)
         else:
             doc.description.append(text)
     return doc
+
+
+def doc_classes(comments):
+    """{class name: Doc} of every `---@class` block in a file."""
+    classes = {}
+    run = []
+    for c in comments + [None]:
+        if c is not None and c.is_doc and (not run or c.line == run[-1].end_line + 1):
+            run.append(c)
+            continue
+        doc = parse_doc(run) if run else None
+        if doc is not None and doc.cls is not None:
+            classes.setdefault(doc.cls[0], doc)
+        run = [c] if c is not None and c.is_doc else []
+    return classes
 
 
 def _add_param(doc, text):

@@ -14,7 +14,8 @@ from ..vm.tokens import (
 )
 from . import stdlib_docs
 from .diagnostics import KNOWN_CODES
-from .hover import constant_text, params_text
+from .hover import constant_text, param_text, params_text
+from .workspace import require_name
 
 
 class Item:
@@ -53,8 +54,12 @@ DOC_TAGS = ("param", "return", "diagnostic", "class", "field", "type", "alias",
 _DOT, _COLON = ord("."), ord(":")
 
 
-def complete(a, offset, snippets=True):
-    """Completion items at a byte offset."""
+def complete(a, offset, snippets=True, modules=None):
+    """Completion items at a byte offset.
+
+    modules: module name -> {field: workspace.Export} of what the module returns
+    (or None), for fields of `local m = require "name"`.
+    """
     comment = _comment_at(a, offset)
     if comment is not None:
         return _comment_items(a, comment, offset)
@@ -63,7 +68,7 @@ def complete(a, offset, snippets=True):
     prefix_tok, before = _context(a, offset)
     toks = a.tokens
     if before >= 0 and toks.kind[before] in (_DOT, _COLON):
-        return _member_items(a, before, toks.kind[before] == _COLON)
+        return _member_items(a, before, toks.kind[before] == _COLON, modules)
     if before >= 0 and toks.kind[before] == TK_local:
         return [Item("function", "keyword", sort="1")]
     return _name_items(a, offset, prefix_tok, snippets)
@@ -127,11 +132,14 @@ def _library_item(name, entry, sort):
 
 # -- Fields ----------------------------------------------------------------------------
 
-def _member_items(a, dot, methods_only):
+def _member_items(a, dot, methods_only, modules=None):
     path = _path_before(a, dot)
     if path is None:
         return []
     items = {}
+    for name, export in _module_exports(a, path, modules).items():
+        if not methods_only or export.kind != "field":
+            items[name] = Item(name, export.kind, export.detail, export.doc, sort="1")
     table = _library_table(a, path, dot)
     if table is not None:
         for name, entry in stdlib_docs.MEMBERS.get(table, {}).items():
@@ -181,6 +189,19 @@ def _file_fields(a, path, tok):
     return a.fields.get(names[0], {})
 
 
+def _module_exports(a, path, modules):
+    """Exports of the module a `local m = require "name"` holds ({} if unknown)."""
+    names, first = path
+    var = _head_var(a, path)
+    if modules is None or len(names) != 1 or var is None or var.assigned:
+        return {}
+    value = a.initial_value(var)
+    if not isinstance(value, A.Call):
+        return {}
+    name = require_name(a, value)
+    return (modules(name) or {}) if name else {}
+
+
 def _field_item(field):
     value = field.value
     if isinstance(value, A.Function):
@@ -219,13 +240,14 @@ def _comment_items(a, comment, offset):
 # -- Signature help ------------------------------------------------------------------------
 
 class Signature:
-    __slots__ = ("label", "params", "active", "doc")
+    __slots__ = ("label", "params", "active", "doc", "param_docs")
 
-    def __init__(self, label, params, active, doc=None):
+    def __init__(self, label, params, active, doc=None, param_docs=None):
         self.label = label
         self.params = params        # parameter labels (substrings of label)
         self.active = active
         self.doc = doc
+        self.param_docs = param_docs or [None] * len(params)   # LuaDoc descriptions
 
 
 # Statement keywords: reaching one at the outer level means the cursor is not in a call.
@@ -306,14 +328,19 @@ def _signature(a, path, paren, commas):
     func, label, drop_self, stat = _file_function(a, names, is_method, var)
     if func is None:
         return None
-    params = [p.name for p in func.params if p.var is None or p.var.kind != "self"]
+    doc = a.doc_above(stat) if stat is not None else None
+    typed = doc.params if doc else {}
+    names = [p.name for p in func.params if p.var is None or p.var.kind != "self"]
     if drop_self:
-        params = params[1:]
+        names = names[1:]
     if func.is_vararg:
-        params.append("...")
-    sig = "%s(%s)" % (label, ", ".join(params))
-    doc = _doc_text(a.doc_above(stat)) if stat is not None else None
-    return Signature(sig, params, _active(params, commas), doc)
+        names.append("...")
+    params = [param_text(n, typed.get(n)) for n in names]
+    returns = [typ for typ, _, _ in doc.returns] if doc else []
+    sig = "%s(%s)%s" % (label, ", ".join(params), ": " + ", ".join(returns) if returns else "")
+    docs = [typed[n][1] if n in typed and typed[n][1] else None for n in names]
+    return Signature(sig, params, _active(params, commas), _doc_text(doc) if doc else None,
+                     docs)
 
 
 _NOTHING = (None, None, False, None)
@@ -360,7 +387,9 @@ def _active(params, commas):
 
 
 def _doc_text(doc):
+    """The description and return values (parameters have their own docs)."""
     lines = list(doc.description)
-    for name, (typ, desc, _) in doc.params.items():
-        lines.append("@param %s %s %s" % (name, typ, desc))
-    return "\n".join(lines).strip() or None
+    for typ, name, desc in doc.returns:
+        lines.append("@return `%s`%s%s" % (typ, " " + name if name else "",
+                                           " — " + desc if desc else ""))
+    return "\n\n".join(lines).strip() or None

@@ -2,7 +2,9 @@
 
 Keys are LuaLS's, without the `Lua.` prefix, so existing project files keep
 working: `diagnostics.globals`, `diagnostics.disable`, `diagnostics.severity`,
-`diagnostics.enable`, `hint.enable`, `hint.paramName`, `semantic.enable`.
+`diagnostics.enable`, `hint.enable`, `hint.paramName`, `semantic.enable`,
+`runtime.path` (a list of package.path templates, replacing the default);
+MoonLens's own: `jitLint.enable`.
 A settings object may nest (`{"diagnostics": {"globals": [...]}}`) or use
 dotted keys (`{"diagnostics.globals": [...]}`), with or without `Lua.`.
 
@@ -29,6 +31,8 @@ class Settings:
         self.hint_enable = True
         self.hint_param_name = "All"  # All | Literal | Disable
         self.semantic_enable = True
+        self.runtime_path = ["?.lua", "?/init.lua"]     # package.path templates
+        self.jit_lint = True            # moonlens.jitLint.enable
 
     def __repr__(self):
         return "Settings(globals=%r, disable=%r, severity=%r)" % (
@@ -80,6 +84,11 @@ def _apply(settings, flat):
         settings.hint_param_name = flat["hint.paramName"]
     if isinstance(flat.get("semantic.enable"), bool):
         settings.semantic_enable = flat["semantic.enable"]
+    path = flat.get("runtime.path")
+    if isinstance(path, list) and all(isinstance(p, str) for p in path):
+        settings.runtime_path = [p for p in path if "?" in p]
+    if isinstance(flat.get("jitLint.enable"), bool):
+        settings.jit_lint = flat["jitLint.enable"]
 
 
 def severity_number(level):

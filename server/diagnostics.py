@@ -16,12 +16,19 @@ from . import stdlib_docs
 from .comments import Suppressions, code_spans, directives
 
 
+SOURCE = "moonlens"
+JIT_SOURCE = "moonlens-jit"
+JIT_CODES = ("jit-nyi", "jit-stitch")      # server/jit_lint.py
+
+
 class Diag:
     """A diagnostic in byte offsets, ready for the protocol layer."""
-    __slots__ = ("code", "message", "start", "end", "severity", "unnecessary", "related")
+    __slots__ = ("code", "message", "start", "end", "severity", "unnecessary", "related",
+                 "source")
 
     def __init__(self, code, message, start, end, severity, unnecessary=False,
-                 related=()):
+                 related=(), source=SOURCE):
+        self.source = source
         self.code = code
         self.message = message
         self.start = start
@@ -60,8 +67,22 @@ def compute(a, settings):
             if not quiet.suppressed(code, a.line(f.start), f.start):
                 found.append(Diag(code, f.message, f.start, f.end, severity, unnecessary,
                                   f.related))
+    if settings.jit_lint:
+        found.extend(_jit_lint(a, settings, quiet))
     found.sort(key=lambda d: (d.start, d.end))
     return found
+
+
+def _jit_lint(a, settings, quiet):
+    from . import jit_lint        # noqa: PLC0415 -- jit_lint builds on this module
+    for code, check in jit_lint.CHECKS.items():
+        if code in settings.disable:
+            continue
+        severity = settings.severity.get(code, INFO)
+        for f in check(a, settings):
+            if not quiet.suppressed(code, a.line(f.start), f.start):
+                yield Diag(code, f.message, f.start, f.end, severity, related=f.related,
+                           source=JIT_SOURCE)
 
 
 # -- Globals -------------------------------------------------------------------------
@@ -511,6 +532,7 @@ OTHER_LUALS_CODES = (
     "discard-returns", "invisible",
 )
 
-KNOWN_CODES = frozenset(CHECKS) | frozenset(OTHER_LUALS_CODES) | {"syntax"}
+KNOWN_CODES = frozenset(CHECKS) | frozenset(OTHER_LUALS_CODES) | {"syntax"} \
+    | frozenset(JIT_CODES)
 
 assert all(sev in (ERROR, WARNING, INFO, HINT) for sev, _, _ in CHECKS.values())

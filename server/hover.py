@@ -4,6 +4,7 @@ from ..vm import ast as A
 from ..vm.numbers import fmt_number
 from ..vm.scopes import V_FOR, V_PARAM, V_SELF
 from . import stdlib_docs
+from .comments import doc_classes
 from .navigation import field_at
 
 
@@ -41,14 +42,18 @@ def _local_hover(a, occ):
     func = a.function_of(var)
     if func is not None:
         stat = a.declaring_statement(var)
-        return render("local function %s%s" % (var.name, params_text(func)),
-                      doc_paragraphs(a.doc_above(stat)), where)
+        doc = a.doc_above(stat)
+        return render("local function " + signature_text(var.name, func, doc),
+                      doc_paragraphs(doc), where)
     label = _local_label(a, occ)
     paragraphs = []
     if var.kind == V_PARAM:
         paragraphs = _param_doc(a, var)
     elif var.kind != V_FOR:
-        paragraphs = doc_paragraphs(a.doc_above(a.declaring_statement(var)))
+        doc = a.doc_above(a.declaring_statement(var))
+        if doc.cls is not None:
+            return render(class_label(doc), class_paragraphs(doc), where)
+        paragraphs = doc_paragraphs(doc)
     return render(label, paragraphs, where)
 
 
@@ -73,8 +78,12 @@ def _param_doc(a, var):
     if entry is None:
         return []
     typ, desc, optional = entry
-    return ["`%s%s` %s" % (typ or "any", "?" if optional and not typ.endswith("?") else "",
-                            ("— " + desc) if desc else "")]
+    found = ["`%s%s` %s" % (typ or "any", "?" if optional and not typ.endswith("?") else "",
+                             ("— " + desc) if desc else "")]
+    cls = doc_classes(a.comments).get(typ.rstrip("?"))
+    if cls is not None:
+        found += [class_label(cls).join("``")] + class_paragraphs(cls)
+    return found
 
 
 def constant_text(value):
@@ -108,9 +117,12 @@ def _global_hover(a, occ):
     where = "Defined on line %d." % a.line(a.span(first)[0])
     callee = a.callee(first)
     if callee is not None and callee.func is not None:
-        return render("function %s%s" % (name, params_text(callee.func)),
+        return render("function " + signature_text(name, callee.func, callee.doc),
                       doc_paragraphs(callee.doc), where)
-    return render("global %s" % name, doc_paragraphs(a.doc_above(first)), where)
+    doc = a.doc_above(first)
+    if doc.cls is not None:
+        return render(class_label(doc), class_paragraphs(doc), where)
+    return render("global %s" % name, doc_paragraphs(doc), where)
 
 
 def _field_hover(a, obj, name, key):
@@ -120,16 +132,31 @@ def _field_hover(a, obj, name, key):
             return library_hover("%s.%s" % (table, name))
     field = a.known_fields(obj).get(name) if isinstance(obj, A.Name) else None
     if field is None:
-        return None
+        declared = _declared_field(a, obj, name) if isinstance(obj, A.Name) else []
+        return render("(field) %s.%s" % (obj.name, name), declared, None) if declared \
+            else None
     where = "Defined on line %d." % a.line(a.span(field.key)[0])
     if isinstance(field.value, A.Function):
         sep = ":" if field.is_method else "."
         stat = a.enclosing(field.key, A.Stat)
-        return render("function %s%s%s%s" % (obj.name, sep, name, params_text(field.value)),
-                      doc_paragraphs(a.doc_above(stat)) if stat is not None else [], where)
+        doc = a.doc_above(stat) if stat is not None else None
+        return render("function " + signature_text("%s%s%s" % (obj.name, sep, name),
+                                                   field.value, doc),
+                      doc_paragraphs(doc), where)
     value = constant_text(field.value)
     label = "(field) %s.%s" % (obj.name, name) + (" = " + value if value else "")
-    return render(label, [], where)
+    return render(label, _declared_field(a, obj, name), where)
+
+
+def _declared_field(a, obj, name):
+    """The `---@field` line for obj.name when obj's declaration is a `---@class`."""
+    if obj.var is None or obj.var.kind == V_PARAM:
+        return []
+    doc = a.doc_above(a.declaring_statement(obj.var))
+    for fname, typ, desc in doc.fields:
+        if fname.rstrip("?") == name:
+            return ["`%s` %s" % (typ, ("— " + desc) if desc else "")]
+    return []
 
 
 def library_hover(qualified):
@@ -152,6 +179,42 @@ def params_text(func):
     if func.is_vararg:
         names.append("...")
     return "(%s)" % ", ".join(names)
+
+
+def signature_text(name, func, doc):
+    """`name(a: number, b?: string): boolean` with the types LuaDoc gives."""
+    params = doc.params if doc else {}
+    parts = []
+    for p in func.params:
+        if p.var is not None and p.var.kind == V_SELF:
+            continue
+        parts.append(param_text(p.name, params.get(p.name)))
+    if func.is_vararg:
+        parts.append(param_text("...", params.get("...")))
+    text = "%s(%s)" % (name, ", ".join(parts))
+    returns = [typ for typ, _, _ in doc.returns] if doc else []
+    return text + (": " + ", ".join(returns) if returns else "")
+
+
+def param_text(name, entry):
+    if entry is None or not entry[0]:
+        return name
+    typ, _, optional = entry
+    mark = "?" if optional and not typ.endswith("?") and name != "..." else ""
+    return "%s%s: %s" % (name, mark, typ)
+
+
+def class_label(doc):
+    name, parent = doc.cls
+    return "(class) %s%s" % (name, " : " + parent if parent else "")
+
+
+def class_paragraphs(doc):
+    out = ["\n".join(doc.description)] if doc.description else []
+    if doc.fields:
+        out.append("\n".join("- `%s`: %s%s" % (name, typ, (" — " + desc) if desc else "")
+                             for name, typ, desc in doc.fields))
+    return out
 
 
 def doc_paragraphs(doc):

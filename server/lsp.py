@@ -26,7 +26,9 @@ from pygls.protocol import LanguageServerProtocol, lsp_method
 from .. import __version__
 from . import completion, config, diagnostics, hover, inlay_hints, navigation
 from . import semantic_tokens as sem
+from . import workspace
 from .documents import DocumentStore
+from .positions import LineIndex
 
 log = logging.getLogger("moonlens.server")
 
@@ -34,6 +36,7 @@ CONFIG_SECTIONS = ("Lua", "moonlens")
 DEBOUNCE_SECONDS = 0.1
 CONFIG_TIMEOUT_SECONDS = 5
 LUARC_GLOBS = ("**/.luarc.json", "**/.luarc.jsonc")
+LUA_GLOB = "**/*.lua"
 REQUEST_FAILED = -32803
 
 
@@ -97,6 +100,8 @@ class MoonLensServer(LanguageServer):
         super().__init__("moonlens", __version__, protocol_cls=MoonLensProtocol,
                          text_document_sync_kind=T.TextDocumentSyncKind.Incremental)
         self.store = DocumentStore()
+        self.index = workspace.WorkspaceIndex()
+        self.indexed = None                 # asyncio.Task of the first scan
         self.root = None
         self.init_options = {}
         self.client_settings = {}
@@ -159,6 +164,24 @@ class MoonLensServer(LanguageServer):
             raise NotOpen(uri)
         return doc
 
+    def track_open(self, doc, is_open=True):
+        """Tell the workspace index about an open document (its text wins over the disk)."""
+        path = path_of(doc.uri)
+        if path is None:
+            return
+        if not is_open:
+            self.index.set_open(os.path.abspath(path), None)
+            return
+        self.index.set_open(os.path.abspath(path), functools.partial(summary_of, doc))
+
+    def module_summary(self, name):
+        """The FileSummary of the file `require(name)` loads, or None."""
+        return self.index.module(name, self.settings().runtime_path)
+
+    def exports_of(self, name):
+        summary = self.module_summary(name)
+        return summary.exports if summary is not None else None
+
     def publish(self, doc):
         if not self.settings_ready:
             return                        # pull_configuration publishes every open doc
@@ -209,11 +232,20 @@ class MoonLensServer(LanguageServer):
                 T.Location(doc.uri, to_range(doc, s, e)), msg) for s, e, msg in d.related]
         return T.Diagnostic(range=to_range(doc, d.start, d.end), message=d.message,
                             severity=T.DiagnosticSeverity(d.severity), code=d.code,
-                            source="moonlens", tags=tags, related_information=related)
+                            source=d.source, tags=tags, related_information=related)
 
     def next_result_id(self):
         self._result_ids += 1
         return str(self._result_ids)
+
+
+def summary_of(doc):
+    """The workspace summary of an open document, made once per version."""
+    cached = getattr(doc, "_summary", None)
+    if cached is None or cached[0] is not doc.analysis:
+        cached = doc._summary = (doc.analysis, workspace.summarize(
+            doc.analysis, doc.uri, path_of(doc.uri)))
+    return cached[1]
 
 
 def _capability(ls, *path):
@@ -312,6 +344,8 @@ def create_server() -> MoonLensServer:
     _navigation(ls)
     _assistance(ls)
     _presentation(ls)
+    from . import lsp_workspace          # noqa: PLC0415 -- it builds on this module
+    lsp_workspace.register(ls)
     return ls
 
 
@@ -324,6 +358,8 @@ def _lifecycle(ls):
         folders = params.workspace_folders or []
         ls.root = (path_of(params.root_uri) or params.root_path
                    or (path_of(folders[0].uri) if folders else None))
+        roots = [path_of(f.uri) for f in folders] or [ls.root]
+        ls.index.set_roots([r for r in roots if r])
         if isinstance(params.initialization_options, dict):
             ls.init_options = params.initialization_options
         log.info("initialize: root %s, position encoding %s", ls.root, ls.store.encoding)
@@ -331,13 +367,24 @@ def _lifecycle(ls):
     @ls.feature(T.INITIALIZED)
     @guarded_async
     async def initialized(ls, params):
+        start_indexing(ls)
         await pull_configuration(ls)
         await watch_project_files(ls)
 
     @ls.feature(T.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     @guarded()
     def did_change_watched_files(ls, params: T.DidChangeWatchedFilesParams):
-        ls.publish_all()          # a .luarc.json(c) changed: settings are re-read
+        settings_changed = False
+        for change in params.changes:
+            path = path_of(change.uri)
+            if path is None:
+                continue
+            if path.endswith(".lua"):
+                ls.index.refresh(os.path.abspath(path))     # drops a deleted file
+            else:
+                settings_changed = True
+        if settings_changed:
+            ls.publish_all()      # a .luarc.json(c) changed: settings are re-read
 
     @ls.feature(T.WORKSPACE_DID_CHANGE_CONFIGURATION)
     @guarded_async
@@ -365,12 +412,35 @@ async def pull_configuration(ls):
         ls.publish_all()
 
 
+async def index_workspace(ls):
+    """Index the workspace folders in a worker thread (the server keeps answering)."""
+    try:
+        started = asyncio.get_running_loop().time()
+        count = await asyncio.to_thread(ls.index.scan)
+        log.info("indexed %d Lua files in %.2f s", count,
+                 asyncio.get_running_loop().time() - started)
+    except Exception:
+        ls.log_failure("indexing the workspace")
+
+
+def start_indexing(ls):
+    if ls.indexed is None:
+        ls.indexed = asyncio.ensure_future(index_workspace(ls))
+
+
+async def wait_indexed(ls):
+    """Let the first scan finish before answering about the whole workspace (a
+    request may come before `initialized` has started it)."""
+    start_indexing(ls)
+    await asyncio.shield(ls.indexed)
+
+
 async def watch_project_files(ls):
     """Ask the client to tell us when .luarc.json(c) changes (if it can)."""
     if not _capability(ls, "workspace", "did_change_watched_files", "dynamic_registration"):
         return
     options = T.DidChangeWatchedFilesRegistrationOptions(
-        watchers=[T.FileSystemWatcher(glob_pattern=g) for g in LUARC_GLOBS])
+        watchers=[T.FileSystemWatcher(glob_pattern=g) for g in LUARC_GLOBS + (LUA_GLOB,)])
     params = T.RegistrationParams(registrations=[T.Registration(
         id="moonlens-luarc", method=T.WORKSPACE_DID_CHANGE_WATCHED_FILES,
         register_options=options)])
@@ -385,7 +455,9 @@ def _sync(ls):
     @guarded()
     def did_open(ls, params: T.DidOpenTextDocumentParams):
         item = params.text_document
-        ls.publish(ls.store.open(item.uri, item.text, item.version))
+        doc = ls.store.open(item.uri, item.text, item.version)
+        ls.track_open(doc)
+        ls.publish(doc)
 
     @ls.feature(T.TEXT_DOCUMENT_DID_CHANGE)
     @guarded()
@@ -399,6 +471,9 @@ def _sync(ls):
     @guarded()
     def did_close(ls, params: T.DidCloseTextDocumentParams):
         uri = params.text_document.uri
+        doc = ls.store.get(uri)
+        if doc is not None:
+            ls.track_open(doc, False)
         ls.store.close(uri)
         ls._semantic.pop(uri, None)
         timer = ls._timers.pop(uri, None)
@@ -419,8 +494,11 @@ def _navigation(ls):
     @guarded(list)
     def definition(ls, params: T.DefinitionParams):
         doc = ls.document(params.text_document.uri)
-        spans = navigation.definition(doc.analysis, to_offset(doc, params.position))
-        return [_location(doc, s) for s in spans]
+        offset = to_offset(doc, params.position)
+        spans = navigation.definition(doc.analysis, offset)
+        if spans:
+            return [_location(doc, s) for s in spans]
+        return cross_file_definition(ls, doc, offset)
 
     @ls.feature(T.TEXT_DOCUMENT_DECLARATION)
     @guarded(list)
@@ -498,6 +576,32 @@ def _navigation(ls):
         return result
 
 
+def cross_file_definition(ls, doc, offset):
+    """The module file of a `require "name"` string, or the field `m.f` names in the
+    module `local m = require "name"` loads."""
+    a = doc.analysis
+    req = workspace.require_at(a, offset)
+    if req is not None:
+        target = ls.module_summary(req.name)
+        return [T.Location(target.uri, T.Range(T.Position(0, 0), T.Position(0, 0)))] \
+            if target is not None else []
+    found = workspace.module_field_at(a, offset)
+    if found is None:
+        return []
+    target = ls.module_summary(found[0])
+    export = target.exports.get(found[1]) if target is not None else None
+    if export is None:
+        return []
+    return [summary_location(ls, target, export.start, export.end)]
+
+
+def summary_location(ls, summary, start, end):
+    """A Location in a workspace file, converting offsets with the file's text."""
+    lines = LineIndex(summary.text, ls.store.encoding)
+    return T.Location(summary.uri, T.Range(T.Position(*lines.position(start)),
+                                           T.Position(*lines.position(end))))
+
+
 def _document_symbol(doc, s):
     return T.DocumentSymbol(
         name=s.name or "?", kind=SYMBOL_KINDS[s.kind], range=to_range(doc, s.start, s.end),
@@ -520,7 +624,8 @@ def _assistance(ls):
     @guarded()
     def hover_(ls, params: T.HoverParams):
         doc = ls.document(params.text_document.uri)
-        found = hover.hover(doc.analysis, to_offset(doc, params.position))
+        offset = to_offset(doc, params.position)
+        found = hover.hover(doc.analysis, offset) or _module_field_hover(ls, doc, offset)
         if found is None:
             return None
         return T.Hover(contents=T.MarkupContent(T.MarkupKind.Markdown, found.markdown),
@@ -533,7 +638,8 @@ def _assistance(ls):
         doc = ls.document(params.text_document.uri)
         snippets = bool(_capability(ls, "text_document", "completion", "completion_item",
                                     "snippet_support"))
-        items = completion.complete(doc.analysis, to_offset(doc, params.position), snippets)
+        items = completion.complete(doc.analysis, to_offset(doc, params.position), snippets,
+                                    ls.exports_of)
         return T.CompletionList(is_incomplete=False,
                                 items=[_completion_item(i, snippets) for i in items])
 
@@ -547,10 +653,25 @@ def _assistance(ls):
         if sig is None:
             return None
         info = T.SignatureInformation(
-            label=sig.label, parameters=[T.ParameterInformation(label=p) for p in sig.params],
+            label=sig.label, parameters=[T.ParameterInformation(
+                label=p, documentation=T.MarkupContent(T.MarkupKind.Markdown, d) if d else None)
+                for p, d in zip(sig.params, sig.param_docs)],
             documentation=T.MarkupContent(T.MarkupKind.Markdown, sig.doc) if sig.doc else None)
         active = sig.active if sig.active < max(len(sig.params), 1) else None
         return T.SignatureHelp(signatures=[info], active_signature=0, active_parameter=active)
+
+
+def _module_field_hover(ls, doc, offset):
+    found = workspace.module_field_at(doc.analysis, offset)
+    if found is None:
+        return None
+    target = ls.module_summary(found[0])
+    export = target.exports.get(found[1]) if target is not None else None
+    if export is None:
+        return None
+    _, _, key = navigation.field_at(doc.analysis, offset)
+    start, end = doc.analysis.span(key)
+    return hover.Hover(workspace.export_hover(export, found[0]), start, end)
 
 
 def _completion_item(item, snippets):

@@ -71,8 +71,18 @@ def sig(src):
 def test_signature_of_local_function_with_active_parameter():
     s = sig("---Adds.\n---@param a number\nlocal function add(a, b) return a + b end\n"
             "add(1, {x, y}, $$")
-    assert (s.label, s.params, s.active) == ("add(a, b)", ["a", "b"], 2)
+    assert (s.label, s.params, s.active) == ("add(a: number, b)", ["a: number", "b"], 2)
     assert "Adds." in s.doc
+
+
+def test_signature_shows_luadoc_types_returns_and_parameter_docs():
+    s = sig("---Scales.\n---@param v number the value\n---@param k? number factor\n"
+            "---@return number scaled\nlocal function scale(v, k) end\nscale(1, $$")
+    assert s.label == "scale(v: number, k?: number): number"
+    assert s.params == ["v: number", "k?: number"] and s.active == 1
+    assert s.param_docs == ["the value", "factor"]
+    assert all(p in s.label for p in s.params)
+    assert "@return `number` scaled" in s.doc
 
 
 def test_signature_of_library_function():

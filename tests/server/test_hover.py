@@ -30,7 +30,7 @@ def test_local_function_with_luadoc():
            "---@return number\nlocal function add(a, b) return a + (b or 0) end\n"
            "print(ad$$d(1))")
     text = md(src)
-    assert "local function add(a, b)" in text
+    assert "local function add(a: number, b?: number): number" in text
     assert "Adds two numbers." in text
     assert "@param `a` number — the first" in text and "@param `b?` number" in text
     assert "@return `number`" in text
@@ -72,3 +72,26 @@ def test_range_is_the_token():
 def test_nothing_on_keywords_and_literals():
     assert md("lo$$cal x = 1") is None
     assert md("local x = 1$$23") is None
+
+
+CLASS_SRC = """---@class Point: Base
+---@field x number the x coordinate
+---@field y number
+local Point = {}
+---@param p Point the point
+local function len(p$p$) return p end
+print(Poi$c$nt, Point.x$f$, len)
+"""
+
+
+def test_luadoc_class_and_fields_in_hover():
+    text = md(CLASS_SRC.replace("$c$", "$$"))
+    assert "(class) Point : Base" in text
+    assert "- `x`: number — the x coordinate" in text and "- `y`: number" in text
+
+
+def test_luadoc_field_and_class_typed_parameter():
+    field = md(CLASS_SRC.replace("$f$", "$$"))
+    assert "(field) Point.x" in field and "`number` — the x coordinate" in field
+    param = md(CLASS_SRC.replace("$p$", "$$"))
+    assert "`Point` — the point" in param and "(class) Point : Base" in param

@@ -322,7 +322,7 @@ async def test_luarc_changes_are_watched(client: LanguageClient):
                   if r.method == T.WORKSPACE_DID_CHANGE_WATCHED_FILES]
         # register_options arrive as plain JSON (its type depends on the method)
         globs = {w["globPattern"] for w in reg.register_options["watchers"]}
-        assert globs == {"**/.luarc.json", "**/.luarc.jsonc"}
+        assert globs == {"**/.luarc.json", "**/.luarc.jsonc", "**/*.lua"}
     uri, _, _ = await open_doc(client, "print(newglobal)\n")
     assert codes(client.diagnostics[uri]) == ["undefined-global"]
     luarc = client.workspace / ".luarc.json"

@@ -2,7 +2,8 @@
 
 import pytest
 
-from moonlens.server import completion, hover, inlay_hints, navigation
+from moonlens.server import call_hierarchy, code_actions, completion, hover, inlay_hints
+from moonlens.server import navigation, workspace
 from moonlens.server import semantic_tokens as sem
 from moonlens.server.config import Settings
 from moonlens.server.diagnostics import compute
@@ -35,11 +36,18 @@ def test_every_feature_everywhere(name):
         navigation.highlights(a, offset)
         navigation.prepare_rename(a, offset)
         navigation.selection_range(a, offset)
+        call_hierarchy.prepare(a, offset)
+        workspace.module_field_at(a, offset)
         try:
             navigation.rename(a, offset, "renamed")
         except navigation.RenameError:
             pass
-    compute(a, Settings())
+    diags = compute(a, Settings())
+    code_actions.code_actions(a, diags)
+    for fdef in call_hierarchy.named_functions(a).values():
+        call_hierarchy.outgoing(a, fdef)
+        call_hierarchy.incoming(a, fdef)
+    workspace.summarize(a, "file:///x.lua")
     navigation.document_symbols(a)
     index = LineIndex(a.source)
     navigation.folding_ranges(a, lambda o: index.position(o)[0])

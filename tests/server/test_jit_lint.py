@@ -1,0 +1,62 @@
+"""Static JIT-lint: closures and stitched builtins in loops."""
+
+from moonlens.jit.builtins import RECORDED
+from moonlens.server import jit_lint as J
+from moonlens.server.config import Settings, build
+from moonlens.server.diagnostics import compute
+from tests.server.helpers import analysis, text_of
+
+
+def lint(src, settings=None):
+    a, _ = analysis(src)
+    return a, [d for d in compute(a, settings or Settings()) if d.source == "moonlens-jit"]
+
+
+def test_closure_in_loop_body_is_reported_with_the_loop_header():
+    a, ds = lint("for i = 1, 10 do\n  local f = function(x) return x + i end\nend\n")
+    (d,) = ds
+    assert (d.code, d.severity, text_of(a, (d.start, d.end))) == ("jit-nyi", 3, "function(x)")
+    assert "NYI: bytecode 51" in d.message and "FNEW" in d.message
+    (rel,) = d.related
+    assert text_of(a, rel[:2]) == "for i = 1, 10 do"
+
+
+def test_closures_only_where_every_iteration_runs_them():
+    _, ds = lint("for _, f in ipairs({function() end}) do end\n"
+                 "local function g() end\nlocal h = function() for i = 1, 2 do end end\n")
+    assert ds == []
+    a, ds = lint("while (function() return false end)() do end\n"
+                 "repeat local function k() end until true\n"
+                 "for i = 1, 2 do local f = function() return function() end end end\n")
+    assert [text_of(a, (d.start, d.end)) for d in ds] == [
+        "function()", "local function k()", "function()"]
+    assert [text_of(a, d.related[0][:2]) for d in ds][1] == "repeat"
+
+
+def test_stitched_builtins_come_from_the_recorders_table():
+    assert "string.gsub" in J.STITCHED and "print" in J.STITCHED and "table.sort" in J.STITCHED
+    assert not J.STITCHED & set(RECORDED)
+    assert "error" not in J.STITCHED                       # never stitched: not reported
+
+
+def test_stitch_and_return_links():
+    a, ds = lint("local gs = string.gsub\nfor i = 1, 3 do\n  local s = gs('a', 'a', 'b')\n"
+                 "  print(string.match('a', 'a'))\n  local m = math.floor(i)\nend\n")
+    found = [(text_of(a, (d.start, d.end)), "stitch " in d.message) for d in ds]
+    assert found == [("gs", True), ("print", True), ("string.match", False)]
+    assert 'trace link "return"' in ds[2].message
+
+
+def test_no_claims_outside_loops_or_about_shadowed_names():
+    _, ds = lint("print(string.gsub('a', 'a', 'b'))\nlocal string = {gsub = print}\n"
+                 "for i = 1, 2 do string.gsub() end\n")
+    assert ds == []
+
+
+def test_jit_lint_settings_and_disable_comments():
+    src = "for i = 1, 2 do print(i) end\n"
+    assert len(lint(src)[1]) == 1
+    assert lint(src, build({"jitLint.enable": False}))[1] == []
+    assert lint(src, build({"diagnostics.disable": ["jit-stitch"]}))[1] == []
+    assert lint("---@diagnostic disable-next-line: jit-stitch\n" + src)[1] == []
+    assert lint(src, build({"diagnostics.severity": {"jit-stitch": "Hint"}}))[1][0].severity == 4
