@@ -38,6 +38,7 @@ def record_ff(J, f, ra):
     J.L_base = fslot + 2
     J.fn = f
     J.pt = None
+    J.record_event()
     nargs = J.maxslot
     entry = RECORDED.get(f.name)
     handler = HANDLERS.get(entry[0]) if entry else None
@@ -72,6 +73,7 @@ def record_ff_tail(J, f, argbase, rbase, saved):
     J.L_base = argbase
     J.fn = f
     J.pt = None
+    J.record_event()
     entry = RECORDED.get(f.name)
     handler = HANDLERS.get(entry[0]) if entry else None
     setslot(J, J.maxslot, 0)

@@ -61,8 +61,16 @@ def lit_name(opname, op2):
     return None
 
 
+TOBIT_BIAS = 2.0 ** 52 + 2.0 ** 51
+
+
 def format_number(x, exact=False):
-    """formatk for numbers: %+.14g (and a '.0' in exact mode)."""
+    """formatk for numbers: %+.14g (and a '.0' in exact mode); TOBIT's constant is
+    "bias", a tiny positive denormal is printed in hex (%+a)."""
+    if x == TOBIT_BIAS:
+        return "bias"
+    if 0 < x < 2.0 ** -1026:
+        return _hexfloat(x)
     if x != x:
         return "nan"
     if x in (math.inf, -math.inf):
@@ -71,6 +79,13 @@ def format_number(x, exact=False):
     if exact and not re.search(r"[.e]", s):
         s += ".0"
     return s
+
+
+def _hexfloat(x):
+    """C's %+a (glibc) for a positive denormal: normalised, +0x1.8p-1070."""
+    m, e = math.frexp(x)
+    digits = (m * 2).hex()[2:].split("p")[0].rstrip("0").rstrip(".")
+    return "+0x%sp%d" % (digits, e - 1)
 
 
 def format_k(cur, ref, exact=False, gcname=None):
@@ -86,14 +101,15 @@ def format_k(cur, ref, exact=False, gcname=None):
     if o == IR_KGC:
         return gcname(cur.kval[ref], t) if gcname else "{gc}"
     if o == IR["KSLOT"]:
-        return "%s @%d" % (format_k(cur, cur.op1[ref], exact, gcname), cur.op2[ref])
+        return "%-4s @%d" % (format_k(cur, cur.op1[ref], exact, gcname), cur.op2[ref])
     if o == IR["KNULL"]:
         return "NULL"
     return "[0x%08x]" % cur.kval.get(ref, 0)
 
 
-def format_ins(cur, ref, exact=False, gcname=None):
-    """One instruction line (without the trailing newline); None for NOP/CARG/RENAME."""
+def format_ins(cur, ref, exact=False, gcname=None, pad=False):
+    """One instruction line (without the trailing newline); None for NOP/CARG/RENAME.
+    pad keeps the operands' trailing padding, as -jdump prints it."""
     o = cur.o[ref]
     name = IRNAMES[o]
     t = cur.t[ref]
@@ -126,7 +142,8 @@ def format_ins(cur, ref, exact=False, gcname=None):
                 out.append("  %-4s" % format_k(cur, op2, exact, gcname))
             else:
                 out.append("  %04d" % (op2 - REF_BIAS))
-    return "".join(out).rstrip()
+    line = "".join(out)
+    return line if pad else line.rstrip()
 
 
 def _format_call(cur, ref, exact, gcname):
@@ -230,6 +247,8 @@ def parse_k(J, tok, strings=None):
         return cur.kgc(strings[tok], IRT["STR"])
     if re.fullmatch(r"[+-]\d+", tok):
         return cur.kint(int(tok))
+    if tok == "bias":
+        return cur.knum(TOBIT_BIAS)
     return cur.knum(float(tok))
 
 

@@ -95,6 +95,9 @@ class Jit(JitState):
         self.tmpbuf = vm.base           # stands for G->tmpbuf (only its identity matters)
         self._code_index = ([], [])
         self.skip = None
+        self.patchpc = None             # (pt, pc) of an unpatched start instruction
+        self.patchins = 0               # the JLOOP/JFUNC* that goes back there
+        self.stepping = 0               # ins() calls left while stepping an original
         self.ff_caller = None
         self.stitch_from = None
         vm.attach_jit(self)
@@ -118,6 +121,8 @@ class Jit(JitState):
 
     def ins(self, th, fn, base, pc, multres=0):
         """lj_trace_ins: the instruction at pc is about to execute."""
+        if self.stepping and self._step_done():
+            return
         if self.skip is not None:
             skip, self.skip = self.skip, None
             if skip[0] is fn.p and skip[1] == pc:
@@ -143,10 +148,10 @@ class Jit(JitState):
                 if self.state != TRACE_RECORD_1ST:
                     return
                 self.state = TRACE_RECORD
-                rec.record_ins(self)
+                self._record()
             elif st in (TRACE_RECORD, TRACE_RECORD_1ST):
                 self.state = TRACE_RECORD
-                rec.record_ins(self)
+                self._record()
             elif st == TRACE_END:
                 self._end()
             elif st == TRACE_ASM:
@@ -158,6 +163,69 @@ class Jit(JitState):
                 return
             if self.state <= TRACE_RECORD:
                 return
+
+    def _record(self):
+        self.pendpatch(False)
+        self.record_event()
+        rec.record_ins(self)
+
+    def pendpatch(self, force):
+        """trace_pendpatch: put back a start instruction that was unpatched for recording
+        (after the instruction was recorded, unless bcskip keeps it one step longer)."""
+        if self.patchpc is None:
+            return
+        if force or self.bcskip == 0:
+            pt, pc = self.patchpc
+            self.patchpc = None
+            self.patch_ins(pt, pc, self.patchins)
+        else:
+            self.bcskip = 0
+
+    def unpatch(self, pt, pc, ins):
+        """Put ins (a trace's start instruction) at pc until pendpatch restores it."""
+        self.patchins = pt.proto.code[pc]
+        self.patchpc = (pt, pc)
+        self.patch_ins(pt, pc, ins)
+
+    def _exit_to_original(self, fn, pc):
+        """lj_trace_exit (LuaJIT of 2022): an exit to the JLOOP of a trace that starts at
+        ITERN or a return. A side trace starting here records the original instruction
+        (unpatched until then, bcskip 1). Otherwise a return runs the original RET (the
+        interpreter steps it once in recording mode and the next ins() puts the JLOOP
+        back); an ITERN is not helped: the JLOOP enters the trace again, which exits
+        again until the exit is hot (LuaJIT fixed that in 2023)."""
+        pt = getattr(fn, "p", None)
+        if pt is None or self.patchpc is not None:
+            return
+        ins = pt.proto.code[pc]
+        if ins & 0xFF != BC_JLOOP:
+            return
+        startins = self.traces[ins >> 16].startins
+        isret = rec.bc_isret(startins & 0xFF)
+        if self.state == TRACE_RECORD and (isret or startins & 0xFF == BC_ITERN):
+            self.unpatch(pt, pc, startins)
+            self.bcskip = 1
+        elif isret:
+            self.unpatch(pt, pc, startins)
+            self.stepping = 2
+            self.vm.set_recording(True)
+
+    def _step_done(self):
+        """ins() while stepping: the first call is the original instruction's own; at the
+        next one, put the JLOOP back and leave recording mode. True: nothing else to do."""
+        self.stepping -= 1
+        if self.stepping:
+            return True
+        self.pendpatch(True)
+        self.vm.set_recording(self.state in (TRACE_RECORD, TRACE_RECORD_1ST))
+        return self.state == TRACE_IDLE
+
+    def record_event(self):
+        """The 'record' event (jit.attach's: trace, function, pc or -1 for a builtin,
+        frame depth), sent before each instruction or builtin is recorded."""
+        if self.events.listeners:
+            self.emit("record", self.trace.traceno, self.fn, self.pc if self.pt else -1,
+                      depth=self.framedepth)
 
     # -- Running traces ---------------------------------------------------------------
 
@@ -188,6 +256,7 @@ class Jit(JitState):
         self.emit("exit", traceno, nfn, npc, exitno=snapno)
         if not last or (T.link == T.traceno and T.linktype == "loop"):
             self._hot_exit(th, T, snapno, nfn, newbase, npc)
+        self._exit_to_original(nfn, npc)
         return newbase, npc, nfn, th.multres
 
     def _hot_exit(self, th, T, snapno, fn, base, pc):
@@ -300,6 +369,7 @@ class Jit(JitState):
         from .opt_dce import opt_dce
         from .opt_loop import opt_loop
         from .opt_sink import opt_sink
+        self.pendpatch(True)
         T = self.trace
         self.loopref = 0
         if "loop" in self.flags and T.link == T.traceno and \
@@ -360,6 +430,7 @@ class Jit(JitState):
 
     def _abort(self, err):
         """trace_abort: penalise the start PC and drop the trace."""
+        self.pendpatch(True)
         self.postproc = POST_NONE
         T = self.trace
         e = err.code
@@ -611,11 +682,10 @@ class Jit(JitState):
         """lj_meta_for: FORI's coercion of string arguments (the VM does it too)."""
 
     def multres_top(self, ra):
-        return ra + self.multres + 1 + self.pending_fixed(ra)
-
-    def pending_fixed(self, ra):
-        ins = self.pt.proto.code[self.pc]
-        return (ins >> 16 & 0xFF) if (ins & 0xFF) in (BC_CALLM,) else 0
+        """The slot above the last of a multiple-results sequence (CALLM, RETM, TSETM).
+        The recorder's maxslot says it, as in LuaJIT: the instruction that produced the
+        results (a call's return, VARG) set it."""
+        return self.maxslot
 
     def copy_iterc_values(self, ra):
         vm = self.vm

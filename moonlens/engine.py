@@ -247,6 +247,11 @@ class Engine:
             from moonlens.jit.verbose import Verbose
             out = sys.stdout if value == "-" else open(value, "w") if value else sys.stderr
             Verbose(self.jit(), out)
+        elif name == "dump":
+            from moonlens.jit.dump import Dump
+            opt, _, path = value.partition(",")
+            out = sys.stdout if path in ("", "-") else open(path, "w")
+            Dump(self.jit(), out, opt)
         else:
             raise NotAvailable("-j%s is not available yet" % name)
         return True

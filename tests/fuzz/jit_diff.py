@@ -29,8 +29,9 @@ from moonlens.vm.runtime import load, new_state
 JIT_PARAMS = {"hotloop": 1, "hotexit": 1}
 
 
-def run(source: str, chunkname: bytes, jit: bool) -> str:
-    """Everything the program prints, then its error message if it failed."""
+def run(source: str, chunkname: bytes, jit: bool, on_event=None) -> str:
+    """Everything the program prints, then its error message if it failed.
+    on_event(event) sees the JIT's events."""
     vm = new_state(libs=False)
     out = io.BytesIO()
     open_libs(vm, stdout=out, stderr=out)
@@ -40,6 +41,8 @@ def run(source: str, chunkname: bytes, jit: bool) -> str:
         j.on = True
         j.param.update(JIT_PARAMS)
         vm.set_hotloop(JIT_PARAMS["hotloop"])
+        if on_event is not None:
+            j.events.attach(on_event)
     try:
         f = load(vm, source.encode(), chunkname)
         vm.call(f, [])

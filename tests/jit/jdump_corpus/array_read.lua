@@ -1,0 +1,5 @@
+local t = {}
+for i = 1, 100 do t[i] = i end
+local s = 0
+for i = 1, 100 do s = s + t[i] end
+print(s)

@@ -1,0 +1,3 @@
+local i, s = 0, 0
+while i < 300 do i = i + 1; s = s + i * 2 end
+print(i, s)
