@@ -35,6 +35,7 @@ class Engine:
         if self._vm is None:
             from moonlens.vm.runtime import new_state
             self._vm = new_state()
+            self._vm.jit_factory = _make_jit
             self._make_arg_table()
         return self._vm
 
@@ -291,3 +292,9 @@ class Engine:
                 self.report("cannot open %s: %s" % (output, os.strerror(e.errno or 0)))
                 return False
         return True
+
+
+def _make_jit(vm):
+    """jit.on() in a script: attach the trace compiler (vm never imports jit)."""
+    from moonlens.jit.trace import Jit
+    Jit(vm)

@@ -9,6 +9,9 @@ from .diagnostics import short_src
 from .errors import funcname
 from .state import CFunc
 
+# The pc of a level whose current instruction is unknown (LuaJIT's NO_BCPOS): its
+# currentline is -1.
+NO_PC = 1 << 30
 TRACEBACK_LEVELS1 = 12
 TRACEBACK_LEVELS2 = 10
 
@@ -33,9 +36,14 @@ def frames(vm, th):
     """All levels of thread th, innermost first (level 0 first)."""
     from .interp import FR_C, FR_CONT, FR_LUA, FR_PCALL
     out = []
+    replaced = []       # indices of builtins that replaced their caller by a tail call
     if th.cfunc is not None:
         out.append(Frame(th.cfunc, 0, 0, (th.fn.p.proto, th.pc) if th.fn else None))
+        if th.ctail:
+            replaced.append(0)
     fn, pc, base = th.fn, th.pc, th.base
+    if th.cfunc is None and th.status == "dead" and th.error is not None:
+        pc = NO_PC          # a coroutine that died in Lua code: no current pc saved
     for rec in reversed(th.frames):
         kind = rec[0]
         if fn is not None:
@@ -49,14 +57,17 @@ def frames(vm, th):
             out.append(Frame(cf, 0, 0, (rec[3].p.proto, rec[2])))
         elif kind == FR_C and rec[6] is not None:
             cf = rec[6]
+            if len(rec) > 8 and rec[8] and rec[3] is not None:
+                replaced.append(len(out))
             out.append(Frame(cf, 0, 0, (rec[3].p.proto, rec[2]) if rec[3] else None))
         fn, pc, base = rec[3], rec[2], rec[1]
     if fn is not None and (not out or out[-1].fn is not fn or out[-1].pc != pc):
         out.append(Frame(fn, pc, base, None))
-    if th.ctail and th.cfunc is not None and len(out) > 1:
-        # a builtin reached by a tail call replaced its caller's frame
-        out[0].caller = out[1].caller
-        del out[1]
+    for i in reversed(replaced):
+        if i + 1 < len(out):
+            # a builtin reached by a tail call replaced its caller's frame
+            out[i].caller = out[i + 1].caller
+            del out[i + 1]
     return out
 
 
@@ -133,8 +144,12 @@ def getinfo(vm, frame, what="Snlu"):
     return info
 
 
-def traceback(vm, th, msg=None, lvl=1) -> str:
-    """luaL_traceback of thread th starting at level lvl."""
+def traceback(vm, th, msg=None, lvl=1, offset=0) -> str:
+    """luaL_traceback of thread th starting at level lvl.
+
+    offset: levels that luaL_traceback would count below level 0 -- 1 for an error
+    function written in Python that stands where luajit.c's traceback() C function
+    is (LuaJIT's level 0), so that the "..." cut falls where LuaJIT's does."""
     out = []
     if msg is not None:
         out.append(msg + "\n")
@@ -143,6 +158,7 @@ def traceback(vm, th, msg=None, lvl=1) -> str:
     n = len(fs)
     i = lvl
     lim = TRACEBACK_LEVELS1
+    lim -= offset
     while 0 <= i < n:
         if i + 1 > lim:
             if i + 1 + TRACEBACK_LEVELS2 >= n:

@@ -12,8 +12,10 @@ LuaJIT's atomic phase does.
 
 Weak tables (__mode with 'k' and/or 'v') lose entries whose key or value died;
 strings are values and never weak. Userdata with __gc are finalised newest
-first, each once, after the sweep; their finaliser errors are reported through
-vm.report_finalizer_error (LuaJIT's "errfin" event) and not propagated.
+first, each once, after the sweep; a finaliser's error propagates from the
+safepoint (or collectgarbage call) where the collector ran, as in LuaJIT 2.1,
+and the other pending finalisers run at the next collection. lua_close
+(vm.close_state) finalises everything left.
 
 Pacing follows LuaJIT's parameters: after a cycle the threshold is
 live * pause / 100 (pause 200 by default).
@@ -29,6 +31,7 @@ from .state import LFunc
 GC_PAUSE = 200
 GC_STEPMUL = 200
 MIN_THRESHOLD = 1 << 20
+FR_PCALL = 1                # interp.FR_PCALL (interp imports this module's users)
 
 
 class Collector:
@@ -39,6 +42,7 @@ class Collector:
         self.running = True
         self.cycles = 0
         self.finalizing = False
+        self.pending = []           # separated userdata whose finaliser has not run
         vm.gc_threshold = max(MIN_THRESHOLD, 4 * vm.arena.total)
 
     # -- Public -------------------------------------------------------------------------
@@ -226,6 +230,10 @@ class Collector:
             fn = rec[3]
             if fn is not None:
                 self.mark_tv(fn.tv)
+            if rec[0] == FR_PCALL and rec[7] is not None:
+                # FR_PCALL: xpcall's handler lives in the record (its stack slot holds
+                # the called function's frame link)
+                self.mark_tv(rec[7])
         if th.fn is not None:
             self.mark_tv(th.fn.tv)
         if th.cfunc is not None and th.cfunc.tv:
@@ -288,20 +296,23 @@ class Collector:
                     Q[n] = NIL
 
     def finalize(self, pending):
+        """Run the finalisers of separated userdata, oldest separation first. As in
+        LuaJIT 2.1 (gc_finalize), a finaliser's error propagates from the point where
+        the collector ran; the finalisers still pending run at the next collection."""
         vm = self.vm
-        if not pending or self.finalizing:
+        for _mo, v in pending:
+            vm.pinned[v] = vm.pinned.get(v, 0) + 1
+        self.pending.extend(pending)
+        if self.finalizing:
             return
         self.finalizing = True
         saved = vm.gc_threshold
         vm.gc_threshold = 1 << 62
         try:
-            for _mo, v in pending:
-                vm.pinned[v] = vm.pinned.get(v, 0) + 1
-            for mo, v in pending:
+            while self.pending:
+                mo, v = self.pending.pop(0)
                 try:
                     vm.call(mo, [v])
-                except Exception as e:            # errors in finalisers never propagate
-                    vm.report_finalizer_error(e)
                 finally:
                     n = vm.pinned.get(v, 1) - 1
                     if n:
@@ -311,6 +322,29 @@ class Collector:
         finally:
             self.finalizing = False
             vm.gc_threshold = saved
+
+    def finalize_all(self):
+        """lua_close: every userdata with a __gc not run yet is finalised, newest first.
+        An error ends a round (LuaJIT runs each round under lj_vm_cpcall and ignores
+        its error); at most 10 rounds, as lua_close."""
+        from . import meta
+        vm = self.vm
+        for _ in range(10):
+            pending = []
+            for v in reversed(list(vm.udata)):
+                q = vm.tq(v)
+                if q in vm.finalized:
+                    continue
+                vm.finalized.add(q)
+                mo = meta.mm_fast(vm, vm.Q[q + 4], MM_gc)
+                if mo != NIL:
+                    pending.append((mo, v))
+            if not pending and not self.pending:
+                return
+            try:
+                self.finalize(pending)
+            except Exception:           # noqa: BLE001 -- lua_close drops the error
+                continue
 
     # -- Sweep ---------------------------------------------------------------------------------
 

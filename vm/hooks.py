@@ -21,6 +21,9 @@ class Hook:
     def call(self, vm, th, fn):
         """A Lua function was entered."""
 
+    def ccall(self, vm, th, f):
+        """A builtin (CFunc) is about to run; it is th.cfunc."""
+
 
 class LuaHook(Hook):
     """debug.sethook(f, mask, count): calls f("call"|"return"|"line"|"count"[, line])."""
@@ -67,5 +70,9 @@ class LuaHook(Hook):
     def call(self, vm, th, fn):
         th.hook_fn = fn
         th.hook_oldpc = -1
+        if self.on_call:
+            self.fire(vm, th, "call")
+
+    def ccall(self, vm, th, f):
         if self.on_call:
             self.fire(vm, th, "call")

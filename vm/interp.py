@@ -56,7 +56,7 @@ from .layout import (
     TAB, TAG_BITS, TAG_FUNC, TAG_STR, TAG_TAB, TAG_UDATA, TRUE, typename,
 )
 from .numbers import ARITH, c_div, c_mod, c_pow, fmt_number, scan_number
-from .state import CFunc, LFunc, LJ_STACK_EXTRA, StackOverflow
+from .state import CFunc, LFunc, LJ_STACK_EXTRA, StackOverflow, TailCall
 
 FR_LUA, FR_PCALL, FR_CONT, FR_C = 0, 1, 2, 3
 TABEND = TAB + (1 << 47)        # TAB <= v < TABEND: v is a table
@@ -104,6 +104,8 @@ def execute(vm, th, fn, base, pc, entry, resume=None):
             if fslot is None:       # re-dispatch pc in the new variant (b: multres)
                 resume = ("multres", b)
                 continue
+            if r.__class__ is TailCall:
+                r = resolve_tailcall(vm, th, fslot, r)
             n = _write_results(vm, th, fslot, r)
             if b:
                 multres = _fix_nres(vm, fslot, n, b - 1)
@@ -136,9 +138,11 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
         if resume[0] == "multres":
             multres = resume[1]
         else:
-            multres = _deliver_resume(vm, th, resume)
-            base += th.stack - stk
-            stk = th.stack
+            r = _deliver_resume(vm, th, resume, fn, base, pc)
+            if r.__class__ is list:
+                return r            # a tail-called yield was the coroutine's last call
+            base, pc, fn, multres = r
+            p, code, uvs, fnq, stk = _state(vm, th, fn)
     while True:
         try:
             while True:
@@ -181,7 +185,14 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                                     fslot + 4 + nargs + p.framesize < stk + th.size - LJ_STACK_EXTRA):
                                 base = fslot + 2
                             else:
-                                base = _enter_lua(vm, th, f, fslot, nargs)
+                                try:
+                                    base = _enter_lua(vm, th, f, fslot, nargs)
+                                except LuaError:
+                                    # a stack overflow: raised by the caller, the
+                                    # callee has no frame yet
+                                    fn = frames.pop()[3]
+                                    p = fn.p
+                                    raise
                                 stk = th.stack
                             code = p.code
                             uvs = f.uvs
@@ -193,6 +204,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                         th.base = base
                         th.pc = pc
                         th.fn = fn
+                        # @pcall
                         if f.ffid == FF_pcall or f.ffid == FF_xpcall:
                             r = _pcall(vm, th, f, base, pc, fn, fslot, nargs, b - 1)
                             if r is not None:
@@ -207,6 +219,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                             continue
                         th.top = fslot + 2 + nargs
                         th.cfunc = f
+                        # @ccall
                         try:
                             r = f.f(vm, fslot + 2, nargs)
                         except YieldSignal as y:
@@ -232,6 +245,12 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                             n = 1
                         elif r is None:
                             n = 0
+                        elif r.__class__ is TailCall:
+                            base, pc, fn, multres = _ffh_tailcall(vm, th, base, pc, fn, fslot,
+                                                                  r.nargs, b - 1, a)
+                            p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            # @enter-if
+                            continue
                         else:
                             n = _write_many(vm, th, fslot, r)
                             if th.stack != stk:
@@ -346,6 +365,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                         th.fn = fn
                         th.top = ra + 2 + nargs
                         th.cfunc = f
+                        # @ccall
                         try:
                             r = f.f(vm, ra + 2, nargs)
                         except YieldSignal as y:
@@ -357,6 +377,8 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                             base += d
                             ra += d
                             stk = th.stack
+                        if r.__class__ is TailCall:
+                            r = resolve_tailcall(vm, th, ra, r)
                         n = _write_results(vm, th, ra, r)
                         if n < b - 1:
                             Q[ra + n:ra + b - 1] = _nils(b - 1 - n)
@@ -758,20 +780,28 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                 if entry == 0 and th is not vm.main:
                     th.resume_state = (fn, base - th.stack, pc)
                     raise
-                e = LuaError(vm.str(ERRMSG["CYIELD"].encode()))
+                # lj_err_caller: worded with the location of yield's Lua caller, none
+                # when yield was tail-called (its caller's frame is gone)
+                if e.to is not None and e.to[0] == "tail":
+                    th.ctail = True
+                e = RuntimeErr(ERRMSG["CYIELD"])
             if th.ctail:
-                th.ctail = False
                 err = _convert_tail_error(vm, th, fn, pc, e)
             else:
-                err = _convert_error(vm, th, fn, pc, e)
+                err = convert_error(vm, th, fn, pc, e)
             th.fn, th.pc, th.base = fn, pc, base    # the error point, for handlers
             if th.cfunc is None:
                 # handlers run above the erroring Lua frame, never over its slots
                 th.top = base + p.proto.framesize
+            # (th.ctail stays set while handlers run: the builtin replaced fn's frame)
             r = _unwind(vm, th, entry, err)
-            th.cfunc = None
             if r is None:
+                if entry != 0 or th is vm.main:     # a dead coroutine keeps its state
+                    th.cfunc = None
+                    th.ctail = False
                 raise err from None
+            th.cfunc = None
+            th.ctail = False
             base, pc, fn, multres = r
             p, code, uvs, fnq, stk = _state(vm, th, fn)
 
@@ -975,6 +1005,21 @@ def _pcall(vm, th, f, base, pc, fn, fslot, nargs, nres):
                 fslot += d
                 base += d
             Q[cs + 2:cs + 2 + nargs] = Q[cs + 1:cs + 1 + nargs]
+    th.top = cs + 2 + nargs     # a handler run for a failed call goes above the arguments
+    stk = th.stack
+    while True:
+        r = _pcall_enter(vm, th, base, pc, fn, fslot, cs, nargs, nres, f, handler)
+        if r.__class__ is not TailCall:
+            return r
+        nargs = r.nargs     # the builtin left a function to call in its place at cs
+        if th.stack != stk:
+            d = th.stack - stk
+            base, fslot, cs, stk = base + d, fslot + d, cs + d, th.stack
+
+
+def _pcall_enter(vm, th, base, pc, fn, fslot, cs, nargs, nres, f, handler):
+    """Call the function at cs in pcall's protected frame: see _pcall."""
+    Q = vm.Q
     target = Q[cs]
     g = vm.funcs.get(target)
     rec = (FR_PCALL, base, pc, fn, fslot, nres, f, handler, cs)
@@ -1013,12 +1058,14 @@ def _pcall(vm, th, f, base, pc, fn, fslot, nargs, nres):
     except Exception as e:
         th.cfunc = None
         th.fn = fn
-        err = _convert_error(vm, th, fn, pc, e, inner=g)
+        err = convert_error(vm, th, fn, pc, e, inner=g)
         rec = th.frames.pop()
         return _pcall_fail(vm, th, rec, err.value, unwound=True)
     th.cfunc = None
     th.fn = fn
     rec = th.frames.pop()
+    if r.__class__ is TailCall:
+        return r
     d = th.stack - stk
     cs, fslot = cs + d, fslot + d
     n = _write_results(vm, th, cs + 2, r)
@@ -1055,12 +1102,17 @@ def _pcall_fail(vm, th, rec, errval, unwound=False):
 
 def _run_handler(vm, th, handler, errval):
     """xpcall's handler, called with the error value; its error is "error in error handling"."""
+    if th.in_errfunc:
+        return [vm.str(ERRMSG["ERRERR"].encode())]
+    th.in_errfunc = True
     try:
         return list(vm.call(handler, [errval]))
     except LuaError:
         return [vm.str(ERRMSG["ERRERR"].encode())]
     except RecursionError:
         return [vm.str(ERRMSG["ERRERR"].encode())]
+    finally:
+        th.in_errfunc = False
 
 
 def _mmcall(vm, th, fn, base, pc, call, kind, arg):
@@ -1090,13 +1142,20 @@ def _mmcall(vm, th, fn, base, pc, call, kind, arg):
     f = vm.funcs[mo]
     if f.__class__ is LFunc:
         th.frames.append(rec)
-        return _enter_lua(vm, th, f, top + 2, nargs), 1, f
+        nb = _enter_lua(vm, th, f, top + 2, nargs)
+        if vm.loop_mode & 1:
+            _hook_call(vm, th, f, nb)
+        return nb, 1, f
     th.base, th.pc, th.fn = base, pc, fn
     th.top = top + 4 + nargs
     th.cfunc = f
+    if vm.loop_mode & 1:
+        _hook_ccall(vm, th, f)
     stk = th.stack
     r = f.f(vm, top + 4, nargs)
     th.cfunc = None
+    if r.__class__ is TailCall:
+        r = resolve_tailcall(vm, th, top + 2, r)
     d = th.stack - stk
     n = _write_results(vm, th, top + 4 + d, r)
     rec = _rebase(rec, d) if d else rec
@@ -1184,6 +1243,8 @@ def _tailcall(vm, th, base, fslot, nargs, a):
     th.top = fslot + 2 + nargs
     th.cfunc = f
     th.ctail = True         # the builtin replaced the Lua frame (see debuginfo.frames)
+    if vm.loop_mode & 1:
+        _hook_ccall(vm, th, f)
     stk = th.stack
     try:
         r = f.f(vm, fslot + 2, nargs)
@@ -1194,9 +1255,97 @@ def _tailcall(vm, th, base, fslot, nargs, a):
     th.ctail = False
     th.cfunc = None
     fslot += th.stack - stk
+    if r.__class__ is TailCall:
+        return _tailcall_again(vm, th, fslot, r.nargs)
     n = _write_results(vm, th, fslot, r)
     th.tail_src = fslot
     return n
+
+
+def _tailcall_again(vm, th, fslot, nargs):
+    """A builtin reached by CALLT answered TailCall: the function it left at fslot
+    replaces it (see _tailcall)."""
+    g = vm.funcs.get(vm.Q[fslot])
+    if g is None:
+        stk = th.stack
+        try:
+            g, nargs = _call_mm(vm, th, fslot, nargs, None)
+        except CallError as e:
+            raise _tail_call_error(vm, th, e.value) from None
+        fslot += th.stack - stk
+    if g.__class__ is LFunc:
+        return (_enter_lua(vm, th, g, fslot, nargs), g)
+    th.top = fslot + 2 + nargs
+    th.cfunc = g
+    th.ctail = True
+    stk = th.stack
+    try:
+        r = g.f(vm, fslot + 2, nargs)
+    except YieldSignal as y:
+        th.ctail = False
+        y.to = ("tail", fslot - th.stack)
+        raise
+    th.ctail = False
+    th.cfunc = None
+    fslot += th.stack - stk
+    if r.__class__ is TailCall:
+        return _tailcall_again(vm, th, fslot, r.nargs)
+    n = _write_results(vm, th, fslot, r)
+    th.tail_src = fslot
+    return n
+
+
+def _tail_call_error(vm, th, value):
+    """Calling a non-function in place of a replaced frame: LuaJIT words it from the
+    caller's CALL instruction (its location and its name for the callee), or without
+    either when the caller is C."""
+    rec = th.frames[-1] if th.frames else None
+    if rec is not None and rec[0] == FR_LUA and rec[3] is not None:
+        caller, pc = rec[3], rec[2]
+        slot = (caller.p.proto.code[pc - 1] >> 8) & 0xFF
+        return convert_error(vm, th, caller, pc, CallError(value, slot))
+    return LuaError(vm.str((ERRMSG["BADCALL"] % typename(value)).encode()))
+
+
+def resolve_tailcall(vm, th, fslot, r):
+    """A builtin's TailCall where no frame can be replaced: call the function it left at
+    fslot from here (a C boundary) and return its results."""
+    Q = vm.Q
+    return vm.call(Q[fslot], list(Q[fslot + 2:fslot + 2 + r.nargs]))
+
+
+def _ffh_tailcall(vm, th, base, pc, fn, fslot, nargs, nres, a):
+    """CALL of a builtin that answered TailCall: call the function it left at fslot in
+    its place, as if the CALL instruction had called it. Returns the loop's state."""
+    Q = vm.Q
+    while True:
+        g = vm.funcs.get(Q[fslot])
+        if g is None:
+            stk = th.stack
+            g, nargs = _call_mm(vm, th, fslot, nargs, a)
+            d = th.stack - stk
+            base += d
+            fslot += d
+        if g.__class__ is LFunc:
+            th.frames.append((FR_LUA, base, pc, fn, fslot, nres, None))
+            return _enter_lua(vm, th, g, fslot, nargs), 1, g, 0
+        th.top = fslot + 2 + nargs
+        th.cfunc = g
+        stk = th.stack
+        try:
+            r = g.f(vm, fslot + 2, nargs)
+        except YieldSignal as y:
+            y.to = ("call", fslot - th.stack, nres)
+            raise
+        th.cfunc = None
+        d = th.stack - stk
+        base += d
+        fslot += d
+        if r.__class__ is not TailCall:
+            break
+        nargs = r.nargs
+    n = _write_results(vm, th, fslot, r)
+    return base, pc, fn, _fix_nres(vm, fslot, n, nres)
 
 
 # -- Slow paths ------------------------------------------------------------------------------
@@ -1346,18 +1495,50 @@ def _despecialize(vm, p, pc, target):
 
 # -- Coroutine resume delivery --------------------------------------------------------------
 
-def _deliver_resume(vm, th, resume):
-    """Put the values passed to resume where the yield's caller expects them."""
+def _deliver_resume(vm, th, resume, fn, base, pc):
+    """Put the values passed to resume where the yield's caller expects them.
+
+    Returns (base, pc, fn, multres) to continue with, or a list: the coroutine's
+    results when the yield was tail-called by its main function.
+    """
     values, to = resume
+    stk = th.stack
     if to[0] == "call":
         dst = th.stack + to[1]
-        return _store_results(vm, th, dst, values, to[2])
+        multres = _store_results(vm, th, dst, values, to[2])
+        return base + th.stack - stk, pc, fn, multres
     if to[0] == "tail":
-        raise RuntimeErr("cannot resume a tail-called yield")
+        # the yield replaced a Lua frame (return coroutine.yield(...)): its values
+        # are that frame's results
+        src = th.stack + to[1]
+        nr = _write_many(vm, th, src, values)
+        src += th.stack - stk
+        return _return_from_tail(vm, th, src, nr)
     rec = th.frames[to[1]]
     del th.frames[to[1]:]
     dst, nres = rec[4], rec[5]
-    return _store_results(vm, th, dst, [TRUE] + list(values), nres)
+    multres = _store_results(vm, th, dst, [TRUE] + list(values), nres)
+    return base + th.stack - stk, pc, fn, multres
+
+
+def _return_from_tail(vm, th, src, nr):
+    """Return nr values at src from the frame on top of th.frames (see BC_CALLT)."""
+    Q = vm.Q
+    rec = th.frames.pop()
+    if rec[0] == FR_C:
+        return list(Q[src:src + nr])
+    if rec[0] == FR_LUA:
+        dst, want = rec[4], rec[5]
+        multres = 0
+        if want < 0:
+            multres = want = nr
+        n = nr if nr < want else want
+        if n:
+            Q[dst:dst + n] = Q[src:src + n]
+        if nr < want:
+            Q[dst + nr:dst + want] = _nils(want - nr)
+        return rec[1], rec[2], rec[3], multres
+    return _return_special(vm, th, rec, src, nr)
 
 
 def _store_results(vm, th, dst, values, nres):
@@ -1417,38 +1598,38 @@ def _jloop_continues(vm, base, op, a, D, Q):
     return True
 
 
-def _convert_error(vm, th, fn, pc, e, inner=None):
+def convert_error(vm, th, fn, pc, e, inner=None):
     """Turn an exception raised while running (fn, pc) into a LuaError with LuaJIT's words."""
     if isinstance(e, LuaError):
         return e
-    proto = fn.p.proto
+    proto = fn.p.proto if fn is not None else None
     # lj_debug_addloc: a builtin called from C (here: by pcall) has no Lua location
-    where = location(proto, pc) if inner is None else ""
+    where = location(proto, pc) if inner is None and proto is not None else ""
     if isinstance(e, RuntimeErr):
-        msg = (where + " " + e.msg) if where else e.msg
+        msg = e.msg
     elif isinstance(e, (OpError, CallError)):
         kind = name = None
-        if e.slot is not None:
+        if e.slot is not None and proto is not None:
             kind, name = slotname(proto, pc - 1, e.slot)
         opname = e.op if isinstance(e, OpError) else "OPCALL"
-        msg = "%s %s" % (where, optype_message(opname, typename(e.value), kind, name))
+        msg = optype_message(opname, typename(e.value), kind, name)
     elif isinstance(e, CompareError):
-        msg = "%s %s" % (where, compare_message(typename(e.v1), typename(e.v2)))
+        msg = compare_message(typename(e.v1), typename(e.v2))
     elif isinstance(e, ArgError):
         msg = _argerror_msg(proto, pc, e, inner)
-        if where:
-            msg = where + " " + msg
     elif isinstance(e, ArenaFull):
-        msg = ERRMSG["ERRMEM"]
+        msg, where = ERRMSG["ERRMEM"], ""
     elif isinstance(e, RecursionError):
-        msg = "%s %s" % (where, ERRMSG["STKOV"])
+        msg = ERRMSG["STKOV"]
     elif isinstance(e, tab.TableError):
-        msg = "%s %s" % (where, e)
+        msg = str(e)
     else:
-        msg = "%s internal error: %s: %s" % (where, type(e).__name__, e)
+        msg = "internal error: %s: %s" % (type(e).__name__, e)
         if os.environ.get("MOONLENS_DEBUG"):
             import traceback
             traceback.print_exception(e)
+    if where:
+        msg = where + " " + msg
     return LuaError(vm.str(msg.encode("utf-8", "surrogateescape")))
 
 
@@ -1456,11 +1637,11 @@ def _convert_tail_error(vm, th, fn, pc, e):
     """An error of a builtin reached by CALLT: fn's frame is gone, so the builtin's
     name and location come from fn's caller (none when that is C, e.g. pcall)."""
     if not isinstance(e, (ArgError, RuntimeErr)):
-        return _convert_error(vm, th, fn, pc, e)
+        return convert_error(vm, th, fn, pc, e)
     rec = th.frames[-1] if th.frames else None
     if rec is not None and rec[0] == FR_LUA and rec[3] is not None:
-        return _convert_error(vm, th, rec[3], rec[2], e)
-    return _convert_error(vm, th, fn, pc, e, inner=True)
+        return convert_error(vm, th, rec[3], rec[2], e)
+    return convert_error(vm, th, fn, pc, e, inner=True)
 
 
 def _argerror_msg(proto, pc, e, inner=None):
@@ -1490,18 +1671,57 @@ def _unwind(vm, th, entry, err):
         if rec[0] == FR_PCALL:
             if rec[7] is not None:
                 # xpcall: the handler sees the stack as it was at the error
-                vals = _run_handler(vm, th, rec[7], err.value)
+                vals = err.handler_values if getattr(err, "handled", False) else \
+                    _run_handler(vm, th, rec[7], err.value)
                 del frames[i:]
                 vm.close_upvals(th, rec[8])
                 return _pcall_fail_vals(vm, th, rec, vals)
             del frames[i:]
             return _pcall_fail(vm, th, rec, err.value)
-    handler = frames[entry][7] if len(frames[entry]) > 7 else None
-    if handler is not None:
-        # lua_pcall's error function: runs before the stack unwinds
-        err.value = handler(err.value)
+    run_outer_handler(vm, th, entry, err)
+    if entry == 0 and th is not vm.main:
+        return None     # the coroutine dies: its stack stays as it was (debug.traceback)
     del frames[entry:]
     return None
+
+
+def run_outer_handler(vm, th, entry, err):
+    """An error leaves the loop (or C call) whose boundary record is frames[entry]: the
+    error function of the protected call that will catch it runs now, while the
+    stack is intact, as LuaJIT runs L->errfunc before unwinding. The result travels
+    with the error (err.handled)."""
+    if getattr(err, "handled", False):
+        return
+    frames = th.frames
+    for i in range(entry, -1, -1):
+        rec = frames[i]
+        if rec[0] == FR_PCALL:
+            if rec[7] is not None:
+                err.handler_values = _run_handler(vm, th, rec[7], err.value)
+            err.handled = True
+            return
+        if rec[0] == FR_C and len(rec) > 7 and rec[7] is not None:
+            err.handled = True
+            if th.in_errfunc:       # an error inside an error function (lj_err_run)
+                err.value = vm.str(ERRMSG["ERRERR"].encode())
+                return
+            th.in_errfunc = True
+            try:
+                err.value = rec[7](err.value)   # lua_pcall's error function
+            finally:
+                th.in_errfunc = False
+            return
+
+
+def keep_error(value):
+    """The error function of a lua_pcall without one: the error stays as it is (and no
+    outer error function runs for it)."""
+    return value
+
+
+def run_error_handler(vm, handler, value):
+    """xpcall's handler (a Lua value) on an error value: its results."""
+    return _run_handler(vm, vm.current, handler, value)
 
 
 def _pcall_fail_vals(vm, th, rec, vals):
@@ -1521,8 +1741,14 @@ _LITERAL_NAMES = ("NIL", "FALSE", "TRUE", "NUM_LIMIT", "PAYLOAD", "TAG_BITS", "T
 # bit 2: recording a trace (every instruction goes to the recorder first).
 
 _SNIPPETS = {
-    (1, "@instr"): ["_hook_instr(vm, th, fn, base, pc, op)"],
+    (1, "@instr"): ["_hook_instr(vm, th, fn, base, pc, op, multres)"],
     (1, "@enter"): ["_hook_call(vm, th, fn, base)"],
+    (1, "@ccall"): ["_hook_ccall(vm, th, f)"],
+    (1, "@pcall"): ["if f.ffid == FF_pcall or f.ffid == FF_xpcall:",
+                    "    th.top = fslot + 2 + nargs",
+                    "    th.cfunc = f",
+                    "    _hook_ccall(vm, th, f)",
+                    "    th.cfunc = None"],
     (2, "@enter"): ["if code[0][0] == BC_JFUNCF:",
                     "    th.multres = multres",
                     "    base, pc, fn, multres = vm.jit.run_trace(th, fn, base, 0, code[0][3])",
@@ -1590,17 +1816,28 @@ def _variant(mode):
     return namespace["_loop_%d" % mode]
 
 
-def _hook_instr(vm, th, fn, base, pc, op):
+def _hook_instr(vm, th, fn, base, pc, op, multres):
     hook = vm.hook
     if hook is not None and not th.in_hook:
         th.fn, th.pc, th.base = fn, pc, base
+        # the hook runs above the frame's slots and any multiple results (cur_topslot)
+        th.top = base + fn.p.proto.framesize + multres
         hook.instr(vm, th, fn, pc - 1, op)
+
+
+def _hook_ccall(vm, th, f):
+    """A builtin is about to run (th.cfunc, called from th.fn): LuaJIT's call hook
+    for C functions."""
+    hook = vm.hook
+    if hook is not None and not th.in_hook:
+        hook.ccall(vm, th, f)
 
 
 def _hook_call(vm, th, fn, base):
     hook = vm.hook
     if hook is not None and not th.in_hook:
         th.fn, th.pc, th.base = fn, 1, base
+        th.top = base + fn.p.proto.framesize
         hook.call(vm, th, fn)
 
 

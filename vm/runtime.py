@@ -13,7 +13,7 @@ from . import interp
 from .errors import LuaError
 from .layout import FRAME_C, NIL
 from .loader import LuaSyntaxError, load as compile_source
-from .state import CFunc, LJ_STACK_EXTRA, VM
+from .state import CFunc, LJ_STACK_EXTRA, TailCall, VM
 
 
 HOST = CFunc(0, None, "?", 1)     # the host program, as a C function at the stack bottom
@@ -61,19 +61,14 @@ def call(vm, func, args=(), th=None, handler=None):
     stk = th.stack
     top = _push_args(vm, th, th.top, func, args)
     try:
-        if f.__class__ is CFunc:
-            th.top = top + 2 + len(args)
-            th.cfunc = f
-            stk2 = th.stack
-            r = f.f(vm, top + 2, len(args))
-            top += th.stack - stk2
-            n = interp._write_results(vm, th, top, r)
-            return list(vm.Q[top:top + n])
         cf = th.cfunc
         if cf is None and th.fn is None:
             cf = HOST          # called by the host program: a C frame at the bottom
-        th.frames.append((interp.FR_C, th.base, th.pc, th.fn, top, -1, cf, handler))
+        # saved[5]: the calling builtin was reached by a tail call (see debuginfo.frames)
+        th.frames.append((interp.FR_C, th.base, th.pc, th.fn, top, -1, cf, handler, saved[5]))
         entry = len(th.frames) - 1
+        if f.__class__ is CFunc:
+            return _call_builtin(vm, th, f, top, len(args), entry)
         base = interp._enter_lua(vm, th, f, top, len(args))
         return interp.execute(vm, th, f, base, 1, entry)
     finally:
@@ -81,6 +76,35 @@ def call(vm, func, args=(), th=None, handler=None):
         th.base, th.pc, th.fn, th.top, th.cfunc, th.ctail = saved
         th.base += d
         th.top += d
+
+
+def _call_builtin(vm, th, f, top, nargs, entry):
+    """A builtin called from C: it has no Lua caller, so its errors carry no location
+    and name it '?' (as LuaJIT's do); the boundary record frames[entry] is popped."""
+    th.top = top + 2 + nargs
+    th.cfunc = f
+    th.fn = None
+    stk = th.stack
+    try:
+        r = f.f(vm, top + 2, nargs)
+    except interp.YieldSignal:
+        del th.frames[entry:]
+        raise
+    except Exception as e:
+        err = interp.convert_error(vm, th, None, 0, e, inner=f)
+        interp.run_outer_handler(vm, th, entry, err)
+        del th.frames[entry:]
+        raise err from None
+    rec = th.frames[entry]
+    del th.frames[entry:]
+    top += th.stack - stk
+    if r.__class__ is TailCall:
+        # the function it left at top replaces it, called by the same caller
+        th.base, th.pc, th.fn = rec[1], rec[2], rec[3]
+        th.cfunc = None if rec[6] is HOST else rec[6]
+        return call(vm, vm.Q[top], list(vm.Q[top + 2:top + 2 + r.nargs]), th, rec[7])
+    n = interp._write_results(vm, th, top, r)
+    return list(vm.Q[top:top + n])
 
 
 def resume(vm, co, args):
@@ -102,6 +126,8 @@ def resume(vm, co, args):
             if f.__class__ is CFunc:
                 co.top = top + 2 + len(args)
                 r = f.f(vm, top + 2, len(args))
+                if r.__class__ is TailCall:
+                    r = interp.resolve_tailcall(vm, co, top, r)
                 n = interp._write_results(vm, co, top, r)
                 results = list(vm.Q[top:top + n])
                 co.frames.clear()
@@ -130,6 +156,10 @@ def resume(vm, co, args):
 
 def load(vm, source, chunkname, env=None):
     """Compile a chunk into a function TValue; raises LuaError with LuaJIT's message."""
+    if source[:1] == b"\x1b":
+        # lj_load: a chunk starting with ESC is a binary (string.dump) chunk
+        from .bcdump import load as load_binary
+        return load_binary(vm, source, chunkname, env)
     try:
         proto = compile_source(source, chunkname)
     except LuaSyntaxError as e:

@@ -78,12 +78,21 @@ class CFunc:
         self.ffid = ffid
 
 
+class TailCall:
+    """A builtin's answer "call the function I put at base-2 with my first nargs
+    arguments in my place" (LuaJIT's FFH_TAILCALL, e.g. tostring with __tostring)."""
+    __slots__ = ("nargs",)
+
+    def __init__(self, nargs):
+        self.nargs = nargs
+
+
 class Thread:
     """A coroutine (or the main thread): its lua_State and stack in the arena."""
     __slots__ = ("tv", "q", "stack", "size", "frames", "status", "open_uv", "top",
                  "resume_state", "env", "base", "pc", "fn", "cfunc", "multres",
                  "tail_src", "ctail", "yield_to", "start_func", "error", "hook", "in_hook",
-                 "switch", "hook_oldpc", "hook_fn")
+                 "switch", "hook_oldpc", "hook_fn", "in_errfunc")
 
     def __init__(self, tv, q, stack, size):
         self.tv = tv
@@ -112,6 +121,7 @@ class Thread:
         self.switch = None
         self.hook_oldpc = -1
         self.hook_fn = None
+        self.in_errfunc = False     # an error function is running (LUA_ERRERR status)
 
 
 class VM:
@@ -139,6 +149,7 @@ class VM:
         self.mmsid0 = self.I[((self.mmname[0] & PAYLOAD) - self.base + 12) >> 2]   # "__index"
         self.hook = None            # a hooks.Hook: debug hooks (debug.sethook, debugger)
         self.jit = None             # a trace compiler, attached through the hot counters
+        self.jit_factory = None     # makes one on demand (jit.on()); set by the host
         self.loop_mode = 0
         self.recording = False
         self.hotcount = [HOTCOUNT_INIT] * HOTCOUNT_SIZE
@@ -176,13 +187,6 @@ class VM:
         self.gc_stress = on
         self.gc_threshold = 0 if on else self.arena.total
 
-    def report_finalizer_error(self, e):
-        msg = getattr(e, "value", None)
-        text = self.str_by_tv.get(msg, b"?") if msg is not None else str(e).encode()
-        err = getattr(self, "stderr", None)
-        if err is not None:
-            err.write(b"error in __gc metamethod (" + text + b")\n")
-
     # -- Hooks: debug hooks and hot counting ------------------------------------------------
 
     def set_hook(self, hook):
@@ -190,6 +194,12 @@ class VM:
         its hooked variant at the next builtin return or call boundary."""
         self.hook = hook
         self._update_loop_mode()
+
+    def need_jit(self):
+        """The attached trace compiler, made by jit_factory when there is none yet."""
+        if self.jit is None and self.jit_factory is not None:
+            self.jit_factory(self)
+        return self.jit
 
     def attach_jit(self, jit):
         """Attach a trace compiler: hot loops and calls are reported to jit.hot_loop /
@@ -553,7 +563,19 @@ class VM:
         return tv
 
     def close(self):
+        """Release the arena (no Lua code runs; see close_state)."""
         self.arena.close()
+
+    def close_state(self):
+        """lua_close, as the standalone interpreter does at exit: the pending finalisers
+        run, the standard output is flushed, then the arena is released."""
+        try:
+            self.gc.finalize_all()
+            out = getattr(self, "stdout", None)
+            if out is not None:
+                out.flush()
+        finally:
+            self.close()
 
 
 class StackOverflow(Exception):

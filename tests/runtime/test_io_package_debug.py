@@ -32,21 +32,6 @@ CASES = {c["name"]: c for c in DATA["cases"]}
 # Where MoonLens answers differently from LuaJIT on purpose, or a part of the VM
 # outside these libraries does not do what LuaJIT does yet.
 KNOWN = {
-    # Hooks are stored by debug.sethook; the interpreter does not call them yet.
-    "dbg_sethook_line_events": "debug hooks are not called by the interpreter yet",
-    "dbg_sethook_call_events": "debug hooks are not called by the interpreter yet",
-    "dbg_sethook_count": "debug hooks are not called by the interpreter yet",
-    # The base library: LuaJIT's print, type, pairs, ipairs, newproxy have upvalues.
-    "dbg_builtin_upvalues": "base builtins have no upvalues (LuaJIT: print 1, type 14, ...)",
-    # load/loadstring give new functions the globals, not the running thread's env.
-    "dbg_setfenv_thread_new_functions": "loaded chunks get vm.globals, not the thread's env",
-    # The interpreter keeps a Lua frame when it tail-calls a builtin.
-    "dbg_tailcall_frames": "a tail-called builtin still sees its caller's frame",
-    # The error's C frame (and frames below a C boundary) are gone when the
-    # traceback/handler runs.
-    "dbg_traceback_xpcall": "the frame of 'error' is not a level when the handler runs",
-    "dbg_traceback_coroutine_error": "a failed coroutine keeps no stack levels",
-    "pkg_file_module_uncaught": "frames inside a nested vm.call are unwound before the handler",
     "pkg_require_l_missing": "the engine's -l reports no traceback for errors outside Lua code",
     "pkg_noenv_option": "the CLI's -E does not set registry.LUA_NOENV before opening the libraries",
 }

@@ -29,21 +29,7 @@ DATA = json.loads((HERE / "string_cases.json").read_text())
 CASES = {c["name"]: c for c in DATA["cases"]}
 
 # Cases that fail because of code outside the string library.
-KNOWN = {
-    "dump_loadstring_roundtrip": "load/loadstring do not accept binary chunks yet (vm/lib/base.py)",
-    "dump_load_stripped_errors": "load/loadstring do not accept binary chunks yet (vm/lib/base.py)",
-    "dump_load_upvalues": "load/loadstring do not accept binary chunks yet (vm/lib/base.py)",
-    "dump_load_bad_chunks": "load/loadstring do not accept binary chunks yet (vm/lib/base.py)",
-    "dump_load_nested_protos": "load/loadstring do not accept binary chunks yet (vm/lib/base.py)",
-    # Tracebacks of uncaught errors (engine/interp/debuginfo, not the library).
-    "uncaught_pattern_error_tailcall":
-        "a builtin reached by a tail call keeps its own traceback level and the callee's "
-        "location; LuaJIT names it after the replaced function and locates it in its caller",
-    "uncaught_builtin_repl_error":
-        "an argument error of a builtin called through vm.call (gsub's replacement) is "
-        "attributed to gsub when it reaches the script's traceback handler (pcall reports "
-        "it as LuaJIT does: #2 to '?', no location)",
-}
+KNOWN = {}
 
 _ADDR = re.compile(r"0x[0-9a-f]+")
 

@@ -28,11 +28,7 @@ CASES = {c["name"]: c for c in DATA["cases"]}
 
 # Cases that fail because of a part of MoonLens outside these libraries:
 # name -> the precise cause. Each is an xfail(strict=True).
-KNOWN = {
-    # vm/interp.py turns a yield inside a nested vm.call into a LuaError without the
-    # location of the Lua function that called coroutine.yield ("case.lua:2: ...").
-    "tab_sort_yield_in_comparator": "CYIELD error raised without the yielding frame's location",
-}
+KNOWN = {}
 
 DROP_ENV = ("LC_ALL", "LC_CTYPE", "LC_NUMERIC", "LC_TIME", "LC_COLLATE", "LC_MONETARY",
             "LC_MESSAGES", "LANGUAGE", "LUA_PATH", "LUA_CPATH", "LUA_INIT")

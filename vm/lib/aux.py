@@ -153,11 +153,14 @@ def tq(vm, v):
 
 # -- Registration ----------------------------------------------------------------------
 
-def builtin(vm, name, f, libname=None):
-    """A builtin function TValue; the ffid comes from LuaJIT's table when it has one."""
+def builtin(vm, name, f, libname=None, upvalues=()):
+    """A builtin function TValue; the ffid comes from LuaJIT's table when it has one.
+    upvalues: TValues of its upvalues (what LJLIB_PUSH gives LuaJIT's builtin)."""
     full = name if libname in (None, "_G") else "%s.%s" % (libname, name)
     ffid = FFID.get(full, 1)
-    tv = vm.new_cfunc(f, full, ffid)
+    tv = vm.new_cfunc(f, full, ffid, len(upvalues))
+    for i, v in enumerate(upvalues):
+        vm.Q[vm.cfunc_upvalue(tv, i)] = v
     vm.builtins_by_ffid.setdefault(ffid, tv)
     return tv
 

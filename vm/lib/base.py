@@ -5,14 +5,15 @@ from .. import table as tab
 from ..errmsg import ERRMSG
 from ..errors import ArgError, LuaError, RuntimeErr
 from ..layout import (
-    FALSE, MM_metatable, NIL, NUM_LIMIT, PAYLOAD, TAB, TAG_BITS, TAG_FUNC, TAG_STR,
+    FALSE, MM_metatable, MM_tostring, NIL, NUM_LIMIT, PAYLOAD, TAB, TAG_BITS, TAG_FUNC, TAG_STR,
     TAG_TAB, TAG_THREAD, TAG_UDATA, TRUE, typename,
 )
 from ..numbers import scan_number
-from ..state import LFunc
+from ..interp import keep_error, run_error_handler
+from ..state import LFunc, TailCall
 from .aux import (
     arg, builtin, check_any, check_int, check_str, check_tab, loaded_table, new_lib,
-    opt_int, opt_str, tostring, tq, truthy, type_error,
+    opt_int, opt_str, tq, truthy, type_error,
 )
 
 LUAI_MAXCSTACK = 8000
@@ -46,21 +47,27 @@ def b_next(vm, base, nargs):
     return NIL if r is None else [r[0], r[1]]
 
 
+def _xpairs_arg(vm, base, nargs):
+    """ffh_pairs: any value first ("value expected"), then it must be a table."""
+    t = check_any(vm, base, nargs, 1)
+    if t >> TAG_BITS != TAG_TAB:
+        type_error(vm, base, nargs, 1, "table")
+    return t
+
+
 def b_pairs(vm, base, nargs):
-    t = check_tab(vm, base, nargs, 1)
-    return [vm.builtins_by_ffid[4], t, NIL]
+    return [vm.builtins_by_ffid[4], _xpairs_arg(vm, base, nargs), NIL]
 
 
 def b_ipairs_aux(vm, base, nargs):
     t = check_tab(vm, base, nargs, 1)
     i = float(check_int(vm, base, nargs, 2) + 1)
     v = tab.get_int(vm, tq(vm, t), int(i))
-    return NIL if v == NIL else [i, v]
+    return None if v == NIL else [i, v]     # no results at the end (fff_res0)
 
 
 def b_ipairs(vm, base, nargs):
-    t = check_any(vm, base, nargs, 1)
-    return [vm.builtins_by_ffid[6], t, 0.0]
+    return [vm.builtins_by_ffid[6], _xpairs_arg(vm, base, nargs), 0.0]
 
 
 def b_getmetatable(vm, base, nargs):
@@ -75,8 +82,8 @@ def b_getmetatable(vm, base, nargs):
 def b_setmetatable(vm, base, nargs):
     t = check_tab(vm, base, nargs, 1)
     mt = arg(vm, base, nargs, 2)
-    if mt != NIL and mt >> TAG_BITS != TAG_TAB:
-        type_error(vm, base, nargs, 2, "nil or table")
+    if nargs < 2 or (mt != NIL and mt >> TAG_BITS != TAG_TAB):
+        raise ArgError(2, ERRMSG["NOTABN"])     # lj_lib_checktabornil: none is not nil
     if meta.mm_lookup(vm, t, MM_metatable) != NIL:
         raise RuntimeErr(ERRMSG["PROTMT"])
     vm.setmetatable_raw(t, mt)
@@ -200,6 +207,8 @@ def _tonumber_base(s: bytes, b: int):
     if s[:1] in (b"-", b"+"):
         neg = s[:1] == b"-"
         s = s[1:]
+    if b == 16 and s[:2] in (b"0x", b"0X") and s[2:3].isalnum():
+        s = s[2:]                   # strtoul accepts a 0x prefix in base 16
     if not s[:1].isalnum():
         return NIL
     n = 0
@@ -228,7 +237,14 @@ def _digit(ch):
 
 
 def b_tostring(vm, base, nargs):
-    return vm.str(tostring(vm, check_any(vm, base, nargs, 1)))
+    v = check_any(vm, base, nargs, 1)
+    mo = meta.mm_lookup(vm, v, MM_tostring)
+    if mo != NIL:
+        # LuaJIT's tostring tail-calls __tostring (FFH_TAILCALL) with one argument and
+        # returns whatever it returns
+        vm.Q[base - 2] = mo
+        return TailCall(1)
+    return vm.str(meta.tostring_basic(vm, v))
 
 
 def b_error(vm, base, nargs):
@@ -246,7 +262,8 @@ def b_pcall(vm, base, nargs):
     check_any(vm, base, nargs, 1)
     args = list(vm.Q[base + 1:base + nargs])
     try:
-        return [TRUE] + vm.call(vm.Q[base], args)
+        # lua_pcall without an error function: no outer handler runs for its errors
+        return [TRUE] + vm.call(vm.Q[base], args, handler=keep_error)
     except LuaError as e:
         return [FALSE, e.value]
 
@@ -254,10 +271,16 @@ def b_pcall(vm, base, nargs):
 def b_xpcall(vm, base, nargs):
     check_any(vm, base, nargs, 1)
     handler = check_any(vm, base, nargs, 2)
+    got = []
+
+    def run_handler(value):          # at the point of the error, before unwinding
+        got[:] = run_error_handler(vm, handler, value)
+        return value
+
     try:
-        return [TRUE] + vm.call(vm.Q[base], [])
+        return [TRUE] + vm.call(vm.Q[base], [], handler=run_handler)
     except LuaError as e:
-        return [FALSE] + vm.call(handler, [e.value])
+        return [FALSE] + (got or [e.value])
 
 
 def b_print(vm, base, nargs):
@@ -270,9 +293,6 @@ def b_print(vm, base, nargs):
         v = vm.Q[base + i]
         if shortcut and (v >> TAG_BITS == TAG_STR or v < NUM_LIMIT):
             parts.append(meta.tostring_basic(vm, v))
-            continue
-        if shortcut:
-            parts.append(tostring(vm, v))
             continue
         res = vm.call(ts, [v])
         r = res[0] if res else NIL
@@ -316,7 +336,10 @@ def b_load(vm, base, nargs):
         type_error(vm, base, nargs, 1, "function")
     pieces = []
     while True:
-        res = vm.call(v, [])
+        try:
+            res = vm.call(v, [])
+        except LuaError as e:      # lua_load catches the reader's error (as LUA_ERRRUN)
+            return [NIL, e.value]
         r = res[0] if res else NIL
         if r == NIL:
             break
@@ -430,7 +453,7 @@ def co_isyieldable(vm, base, nargs):
 def co_yield(vm, base, nargs):
     from ..interp import YieldSignal
     if vm.current is vm.main:
-        raise LuaError(vm.str(ERRMSG["CYIELD"].encode()))
+        raise RuntimeErr(ERRMSG["CYIELD"])
     raise YieldSignal(list(vm.Q[base:base + nargs]))
 
 
@@ -462,7 +485,11 @@ def co_wrap_aux(vm, base, nargs):
         raise RuntimeErr(ERRMSG[em])
     ok, vals = vm.resume(co, list(vm.Q[base:base + nargs]))
     if not ok:
-        raise LuaError(vals[0])
+        err = vals[0]
+        if err >> TAG_BITS == TAG_STR:
+            # lj_ffh_coroutine_wrap_err: a string error gets the caller's location
+            raise RuntimeErr(vm.sbytes(err).decode("utf-8", "surrogateescape"))
+        raise LuaError(err)
     return list(vals)
 
 
@@ -492,13 +519,33 @@ COROUTINE = {
 }
 
 
+# type's upvalues in lib_base.c: the type names it returns, by LuaJIT's type order
+_TYPE_UPVALUES = (b"nil", b"boolean", b"boolean", b"userdata", b"string", b"upval",
+                  b"thread", b"proto", b"function", b"trace", b"cdata", b"table",
+                  b"userdata", b"number")
+
+
+def _base_upvalues(vm):
+    """The upvalues LuaJIT's base builtins carry (LJLIB_PUSH), seen by debug.getinfo
+    and debug.getupvalue. `next` is created first, as in LuaJIT's lib order."""
+    return {
+        "type": [vm.str(s) for s in _TYPE_UPVALUES],
+        "pairs": [vm.builtins_by_ffid.get(4) or builtin(vm, "next", b_next)],
+        "ipairs": [vm.builtins_by_ffid[6]],
+        "print": [vm.str(b"tostring")],
+    }
+
+
 def open_base(vm):
     g = vm.globals
     vm.rawsets(g, b"_G", g)
     # ipairs_aux before ipairs so that ipairs can return it.
     vm.builtins_by_ffid[6] = builtin(vm, "ipairs_aux", b_ipairs_aux)
+    upvalues = _base_upvalues(vm)
     for name, f in BASE.items():
-        vm.rawsets(g, name.encode(), builtin(vm, name, f))
+        tv = vm.builtins_by_ffid[4] if name == "next" else \
+            builtin(vm, name, f, upvalues=upvalues.get(name, ()))
+        vm.rawsets(g, name.encode(), tv)
     vm.rawsets(g, b"_VERSION", vm.str(b"Lua 5.1"))
     new_lib(vm, "coroutine", COROUTINE)
     loaded = loaded_table(vm)

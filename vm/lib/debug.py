@@ -364,6 +364,7 @@ def d_gethook(vm, base, nargs):
 # -- debug.debug, traceback ------------------------------------------------------------------
 
 def d_debug(vm, base, nargs):
+    from ..interp import keep_error
     from ..runtime import load
     err = vm.stderr
     inp = vm.stdin
@@ -375,7 +376,7 @@ def d_debug(vm, base, nargs):
             return None
         try:
             f = load(vm, line, b"=(debug command)")
-            vm.call(f, [])
+            vm.call(f, [], handler=keep_error)     # lua_pcall without an error function
         except LuaError as e:
             v = e.value
             if v >> TAG_BITS == TAG_STR:

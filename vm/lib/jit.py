@@ -25,26 +25,50 @@ def _jit_arch():
             "i386": b"x86", "i686": b"x86"}.get(m, m.encode())
 
 
+def _target(vm, base, nargs):
+    """setjitmode's first argument: None (the engine), a function, or true (the caller).
+    (The recursive second argument is not supported yet.)"""
+    first = arg(vm, base, nargs, 1)
+    if first == NIL:
+        return None
+    if first >> TAG_BITS == TAG_FUNC:
+        return first
+    if first == TRUE:
+        return _caller_function(vm)
+    from .aux import type_error
+    type_error(vm, base, nargs, 1, "function")
+
+
+def _caller_function(vm):
+    """jit.on(true): the function that called jit.on (level 1)."""
+    from .. import debuginfo
+    frame = debuginfo.level(vm, vm.current, 1)
+    return frame.fn.tv if frame is not None else None
+
+
 def _switch(on):
     def f(vm, base, nargs):
-        target = arg(vm, base, nargs, 1)
-        jit = vm.jit
+        target = _target(vm, base, nargs)
+        jit = vm.need_jit() if on else vm.jit
         if jit is not None:
-            jit.switch(on, None if target >> TAG_BITS != TAG_FUNC else target)
+            jit.switch(on, target)
         return None
     return f
 
 
 def j_flush(vm, base, nargs):
+    """jit.flush([fn | trace number])."""
     if vm.jit is not None:
         vm.jit.flush(arg(vm, base, nargs, 1))
     return None
 
 
 def j_status(vm, base, nargs):
-    if vm.jit is None:
+    jit = vm.jit
+    if jit is None:
         return FALSE
-    return [TRUE] + [vm.str(s.encode()) for s in vm.jit.status_flags()]
+    flags = [vm.str(s.encode()) for s in jit.status_flags()]
+    return [TRUE if jit.on else FALSE] + flags
 
 
 def open_jit(vm):

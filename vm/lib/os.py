@@ -20,10 +20,9 @@ import os
 import random
 import time
 
-from .. import meta
 from ..errmsg import ERRMSG
 from ..errors import ArgError, RuntimeErr
-from ..layout import FALSE, MM_gc, NIL, NUM_LIMIT, TAG_BITS, TAG_STR, TRUE
+from ..layout import FALSE, NIL, NUM_LIMIT, TAG_BITS, TAG_STR, TRUE
 from ..numbers import scan_number
 from ..table import tv_num
 from .aux import (
@@ -129,16 +128,7 @@ def o_exit(vm, base, nargs):
 
 def _close_state(vm):
     """lua_close: every userdata with a __gc not run yet is finalised, newest first."""
-    pending = []
-    for v in reversed(list(vm.udata)):
-        q = vm.tq(v)
-        if q in vm.finalized:
-            continue
-        vm.finalized.add(q)
-        mo = meta.mm_fast(vm, vm.Q[q + 4], MM_gc)
-        if mo != NIL:
-            pending.append((mo, v))
-    vm.gc.finalize(pending)
+    vm.gc.finalize_all()
 
 
 def _flush_all(vm):

@@ -1,0 +1,10 @@
+-- Arithmetic coerces numeric strings; results are numbers.
+print("10" + 5, "10" - "3", "2" * 3.5, "9" / "3", "7" % "4", "2" ^ "10")
+print(type("10" + 0), "1e2" + 0, "0x1F" + 0, "  12  " + 0, "-3" * 1, "+4" + 0)
+print(-"5", -"-5", -" 0x10 ", "1." + 0, ".5" + 0, "5e-1" + 0)
+print(pcall(function() return "abc" + 1 end))
+print(pcall(function() return "" + 1 end))
+print(pcall(function() return "1 2" + 1 end))
+print(pcall(function() return "0x" + 1 end))
+print(10 == "10", "10" + 0 == 10, 0.1 .. "", 1e100 .. "")
+print(math.floor("3.7"), ("5"):rep(3), #("" .. 12345))

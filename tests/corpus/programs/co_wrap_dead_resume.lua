@@ -1,0 +1,12 @@
+-- Resuming finished or failed coroutines, and yielding from the main thread.
+local co = coroutine.create(function() return "done" end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+local w = coroutine.wrap(function() return 1 end)
+print(w())
+print(pcall(w))
+print(pcall(coroutine.yield, 1))
+print(coroutine.isyieldable())
+print(coroutine.resume(coroutine.create(function() return coroutine.isyieldable() end)))
+print(pcall(coroutine.resume, {}))
+print(pcall(coroutine.create, 1))

@@ -1,0 +1,12 @@
+-- coroutine.wrap: errors get the caller's position; dead wrappers fail.
+local gen = coroutine.wrap(function(a) local b = coroutine.yield(a + 1) return b * 2 end)
+print(gen(1))
+print(gen(5))
+print(pcall(gen))
+local bad = coroutine.wrap(function() error({code = 7}) end)
+local ok, e = pcall(bad)
+print(ok, type(e), e.code)
+local num = coroutine.wrap(function() error(12) end)
+print(pcall(num))
+local lvl = coroutine.wrap(function() error("no position", 0) end)
+print(pcall(lvl))

@@ -1,0 +1,23 @@
+-- Status transitions: suspended, running, normal, dead.
+local main_status
+local outer
+local inner = coroutine.create(function()
+  print("inner sees outer:", coroutine.status(outer))
+  print("inner sees itself:", coroutine.status(coroutine.running()))
+  coroutine.yield()
+end)
+outer = coroutine.create(function()
+  print("outer running:", coroutine.status(outer))
+  coroutine.resume(inner)
+  print("inner after yield:", coroutine.status(inner))
+  coroutine.yield()
+end)
+print(coroutine.status(outer), coroutine.status(inner))
+coroutine.resume(outer)
+print(coroutine.status(outer))
+coroutine.resume(outer)
+print(coroutine.status(outer))
+coroutine.resume(inner)
+print(coroutine.status(inner))
+print(pcall(coroutine.status, nil))
+print(pcall(coroutine.status, {}))

@@ -1,0 +1,10 @@
+-- Calling non-functions through pcall, xpcall and coroutine APIs.
+print(pcall(nil))
+print(pcall(5, 1))
+print(pcall("str"))
+print(xpcall(nil, function(m) return "handled: " .. m end))
+print(xpcall(5, debug.traceback) == false)
+print(select("#", pcall(pcall, nil)))
+print(pcall(coroutine.wrap(function() local f = 3 f() end)))
+local co = coroutine.create(function() return ({})() end)
+print(coroutine.resume(co))

@@ -1,0 +1,16 @@
+-- Argument errors name the function when it is called from Lua code directly.
+local function show(f) local ok, e = pcall(f) print(e) end
+show(function() local s = string.rep() end)
+show(function() local t = setmetatable({}, 1) end)
+show(function() local x = tostring() end)
+show(function() local x = math.floor({}) end)
+show(function() local x = ("abc"):rep(1, 2, 3) .. string.sub() end)
+show(function() local x = table.concat(1) end)
+show(function() local x = string.format("%d", {}) end)
+show(function() local x = coroutine.wrap(nil) end)
+show(function() local x = select(0) end)
+show(function() local x = string.char("x") end)
+show(function() local x = bit.tohex({}) end)
+show(function() local x = os.date(1, "x") end)
+show(function() local x = io.write({}) end)
+show(function() local x = rawlen and rawlen() or rawget() end)

@@ -1,0 +1,13 @@
+-- Messages of the string library for bad arguments and method calls.
+print(pcall(string.rep, "x", "y"))
+print(pcall(("x").rep, "x", {}))
+print(pcall(function() return ("x"):rep() end))
+print(pcall(string.upper))
+print(pcall(string.format, "%d", "x"))
+print(pcall(string.byte, "abc", "z"))
+print(pcall(table.concat, {1, {}, 3}))
+print(pcall(table.concat, {1, 2}, 3))
+print(pcall(table.insert, {}, 1, 2, 3))
+print(pcall(table.sort, {3, 1, 2}, 1))
+print(pcall(tostring))
+print(pcall(tonumber))

@@ -1,0 +1,3 @@
+-- error() with nil as the value, uncaught.
+print("x")
+error(nil)

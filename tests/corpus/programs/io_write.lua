@@ -1,0 +1,12 @@
+-- io.write formats numbers with %.14g and returns the file.
+io.write("a", 1, " ", 1.5, " ", 1/3, " ", 1e100, " ", -0, " ", 2^63, "\n")
+local r = io.write("chained ")
+io.write(type(r), " ", tostring(r == io.stdout), "\n")
+print(io.stdout:write("write ", "calls\n"))
+print(io.type(io.stdout), io.type(42), io.type(io.stderr))
+print(pcall(io.write, {}))
+print(pcall(io.write, nil))
+io.stdout:write("method ", 2, "\n")
+print(io.write())
+io.stderr:write("to stderr\n")
+print(tostring(io.stdout):match("^file %(") ~= nil)

@@ -1,0 +1,15 @@
+-- Loaded chunks are vararg functions with the global environment.
+local f = loadstring("return select('#', ...), ...")
+print(f())
+print(f(1, nil, 3))
+local counter = loadstring("n = (n or 0) + 1 return n")
+counter() counter()
+print(n)
+local maker = loadstring("return function(x) return x * factor end")
+factor = 3
+print(maker()(14))
+local nested = loadstring("return loadstring('return 99')()")
+print(nested())
+local up = loadstring("local a = 1; local function inc() a = a + 1 return a end; return inc")()
+print(up(), up())
+print(loadstring("return ...", "=dots")("only"))

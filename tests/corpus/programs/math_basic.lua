@@ -1,0 +1,11 @@
+-- math library: rounding, remainders, min/max, abs.
+print(math.floor(3.7), math.floor(-3.7), math.ceil(3.2), math.ceil(-3.2), math.floor(5))
+print(math.floor(-0.0), math.ceil(-0.5), math.floor(2^60 + 0.5), math.floor(1/0), math.ceil(-1/0))
+print(math.fmod(7, 3), math.fmod(-7, 3), math.fmod(7, -3), math.fmod(7.5, 2), math.fmod(1, 0))
+print(math.modf(3.7), math.modf(-3.7), math.modf(5), math.modf(1/0), math.modf(-1/0))
+print(math.min(3, 1, 2), math.max(3, 1, 2), math.min(-0, 0), math.max(1), math.min(1/0, 5))
+print(math.abs(-5), math.abs(5), math.abs(-0), math.abs(-1/0), math.abs(-2^63))
+print(math.huge, -math.huge, math.pi)
+print(pcall(math.floor), pcall(math.max))
+print(math.max(0/0, 1), math.max(1, 0/0), math.min(0/0, 1))
+print(math.floor("7.5"), math.abs("-3"))

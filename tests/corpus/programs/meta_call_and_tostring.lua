@@ -1,0 +1,12 @@
+-- __call with extra arguments, __call chains, __tostring in print and string.format.
+local callable = setmetatable({}, {__call = function(self, a, b) return "called", a, b end})
+print(callable(1, 2))
+print(pcall(callable, "x"))
+local nested = setmetatable({}, {__call = callable})
+print(pcall(nested, 1))
+local named = setmetatable({}, {__tostring = function() return "NAMED" end})
+print(named, tostring(named), string.format("%s!", named))
+local numeric = setmetatable({}, {__tostring = function() return 7 end})
+print(tostring(numeric), type(tostring(numeric)))
+local t = setmetatable({}, {__index = function(t, k) return k * 2 end, __call = function(self, k) return self[k] end})
+print(t(21))

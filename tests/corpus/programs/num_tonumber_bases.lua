@@ -1,0 +1,11 @@
+-- tonumber with an explicit base.
+print(tonumber("ff", 16), tonumber("FF", 16), tonumber("777", 8), tonumber("1010", 2))
+print(tonumber("z", 36), tonumber("Z", 36), tonumber("10", 36), tonumber("zz", 36))
+print(tonumber("8", 8), tonumber("2", 2), tonumber("g", 16), tonumber("", 10))
+print(tonumber("  ff  ", 16), tonumber("-ff", 16), tonumber("ff.0", 16), tonumber("0x10", 16))
+print(tonumber("123", 10), tonumber("1e3", 10), tonumber(" 99 ", 10), tonumber("9", 9))
+print(tonumber("7fffffff", 16), tonumber("ffffffff", 16), tonumber("100000000", 16))
+print(pcall(tonumber, "10", 1))
+print(pcall(tonumber, "10", 37))
+print(pcall(tonumber, "10", 99))
+print(tonumber(10, 16), tonumber("10", 16.5))

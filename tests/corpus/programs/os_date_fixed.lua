@@ -1,0 +1,10 @@
+-- os.date with UTC formats for fixed times.
+print(os.date("!%Y-%m-%d %H:%M:%S", 0))
+print(os.date("!%Y-%m-%d %H:%M:%S", 86400 * 365 + 3661))
+print(os.date("!%A %B %d %j %y %p %I", 1000000000))
+print(os.date("!%a %b %c", 1234567890))
+print(os.date("!%x %X %%", 1700000000))
+local t = os.date("!*t", 1000000000)
+print(t.year, t.month, t.day, t.hour, t.min, t.sec, t.wday, t.yday, t.isdst)
+print(os.date("!%H", 3600 * 5.5))
+print(type(os.time()), type(os.clock()), os.difftime(10, 4), os.getenv("MOONLENS_SURELY_UNSET_VAR"))

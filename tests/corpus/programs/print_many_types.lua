@@ -1,0 +1,11 @@
+-- print converts every argument with tostring.
+print(nil, true, false, 0, -1.5, "str", "")
+print()
+print(nil)
+print(type(print), type(nil), type({}), type("x"), type(2), type(true), type(coroutine.create(print)), type(newproxy()))
+print(tostring(nil), tostring(true), tostring(12), tostring("s"))
+print(tostring(print):match("^function") ~= nil, tostring({}):match("^table: ") ~= nil)
+print(print, math.floor, string.format, coroutine.yield)
+print(#tostring(12.0), tostring(-0.0))
+local t = setmetatable({}, {__tostring = function() return "T" end})
+print(t, t, "x")

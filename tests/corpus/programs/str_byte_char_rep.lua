@@ -1,0 +1,12 @@
+-- string.byte/char/rep/sub/reverse with edge indices.
+print(string.byte("abc", 1, -1))
+print(string.byte("abc", 0), string.byte("abc", 10), string.byte(""))
+print(string.char(), string.char(72, 105))
+print(pcall(string.char, 256))
+print(pcall(string.char, -1))
+print(string.rep("ab", 3, ","), string.rep("x", 0), string.rep("x", -1), string.rep("", 5))
+print(("hello"):sub(2, -2), ("hello"):sub(-3), ("hello"):sub(0), ("hello"):sub(10), ("hello"):sub(3, 2))
+print(("hello"):reverse(), (""):reverse(), ("hello"):upper(), ("MiXeD"):lower())
+print(#string.rep("abc", 1000), ("x"):len())
+print(pcall(string.rep))
+print(pcall(string.sub))

@@ -1,0 +1,13 @@
+-- string.format conversions and flags.
+print(string.format("%5d|%-5d|%05d|%+d|% d", 42, 42, 42, 42, 42))
+print(string.format("%x|%X|%#x|%o|%#o", 255, 255, 255, 8, 8))
+print(string.format("%.3f|%10.2f|%-10.2f|%e|%.2E", 3.14159, 2.5, 2.5, 12345.678, 0.00012))
+print(string.format("%g|%g|%g|%g", 1e20, 0.0001, 123456789, 0.1))
+print(string.format("%c%c%c", 76, 117, 97))
+print(string.format("%q", "line\nbreak \"quoted\" \0 zero\r"))
+print(string.format("%s|%10s|%-10s|%.2s", "abc", "abc", "abc", "abc"))
+print(string.format("%%|%5.1s|", "xyz"))
+print(string.format("%d", 3.0), pcall(string.format, "%d", 3.5))
+print(pcall(string.format, "%y", 1))
+print(pcall(string.format, "%d"))
+print(string.format("%s %s", 1, true), string.format("%s", nil))

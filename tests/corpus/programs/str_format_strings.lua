@@ -1,0 +1,15 @@
+-- string.format %s and %q with widths, precision and non-string arguments.
+local f = string.format
+print(f("[%s] [%10s] [%-10s] [%.2s] [%5.1s]", "abc", "abc", "abc", "abc", "abc"))
+print(f("%s %s %s %s", 1, 1.5, true, nil))
+print(f("%s", setmetatable({}, {__tostring = function() return "custom" end})))
+print(f("%q", 'he said "hi"\n\tand left\\'))
+print(f("%q", "\0\1\2\31\127\128\255"))
+print(f("%q", 1/3), f("%q", 42))
+print(f("%s and %s", "one", "two"), f("no args"))
+print(pcall(f, "%d"))
+print(pcall(f, "%y", 1))
+print(pcall(f, "%10.123f", 1))
+print(pcall(f, "%s"))
+print(f("%-5s|%5s|", "toolongvalue", "x"))
+print(#f("%099d", 1), pcall(f, "%100d", 1))

@@ -1,0 +1,16 @@
+-- Pattern matching: captures, anchors, frontier, balanced and position captures.
+print(string.match("key = value", "(%w+)%s*=%s*(%w+)"))
+print(string.match("hello world", "()ll()"))
+print(string.find("abc [tag] def", "%[(.-)%]"))
+print(string.match("THE (quick) fox", "%((%a+)%)"))
+print(string.gsub("hello world", "%f[%w]%w+", string.upper))
+print(string.match("f(a(b)c)d", "%b()"))
+print(string.find("a.b.c", ".", 1, true), string.find("a.b.c", "%.", 3))
+print(string.match("  trim me  ", "^%s*(.-)%s*$") .. "|")
+print(string.gsub("abc", "", "-"))
+print(string.gsub("hello", "(l)(l)", "%2%1"))
+print(pcall(string.gsub, "x", "(", ""))
+print(pcall(string.match, "x", "%"))
+print(pcall(string.gsub, "abc", "b", "%2"))
+for k, v in string.gmatch("a=1, b=2, c=3", "(%w+)=(%w+)") do io.write(k, v, ";") end
+print()
