@@ -157,6 +157,7 @@ def run_main(args) -> int:
     except NotAvailable as e:
         message(str(e))
         return 1
+    engine.close()          # not reached through os.exit, which leaves without lua_close
     return engine.exit_status
 
 

@@ -78,11 +78,13 @@ class Engine:
             if mo == NIL:
                 return value
             res = vm.call(mo, [value])
-            if not res or res[0] >> TAG_BITS != TAG_STR:
+            # lua_isstring: a string or a number will do
+            if not res or (res[0] >> TAG_BITS != TAG_STR and not res[0] < NUM_LIMIT):
                 return value
             value = res[0]
         msg = self._message(value)
-        return vm.str(debuginfo.traceback(vm, vm.current, msg, 0).encode(
+        # offset 1: this handler stands where luajit.c's traceback() C function is
+        return vm.str(debuginfo.traceback(vm, vm.current, msg, 0, offset=1).encode(
             "utf-8", "surrogateescape"))
 
     def docall(self, func, args) -> bool:
@@ -90,11 +92,24 @@ class Engine:
         try:
             vm.call(func, args, handler=self._traceback_handler)
         except LuaError as e:
-            self.report(self._message(e.value))
+            if e.value != NIL:          # luajit.c reports nothing for a nil error
+                self.report(self._message(e.value))
             return False
         finally:
             vm.stdout.flush()
         return True
+
+    def close(self):
+        """lua_close at the end of a run: pending finalisers run (their errors are
+        reported), output is flushed."""
+        if self._vm is None:
+            return
+        vm, self._vm = self._vm, None
+        try:
+            vm.close_state()
+        except LuaError as e:
+            self.report(self._message(e.value))
+            self.exit_status = 1
 
     # -- Loading -----------------------------------------------------------------------
 
