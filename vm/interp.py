@@ -47,6 +47,7 @@ from .bytecode import (
     BC_USETS, BC_USETV, BC_VARG, PROTO_UV_LOCAL, PROTO_VARARG,
 )
 from .errmsg import ERRMSG
+from .layout import LJ_MAX_STR
 from .errors import (
     ArgError, CallError, CompareError, LuaError, OpError, RuntimeErr,
     compare_message, funcname, location, optype_message, slotname,
@@ -1415,6 +1416,8 @@ def _concat(vm, base, b, c):
             else:
                 return _concat_meta(vm, base, b, c)
         parts.append(s)
+    if sum(map(len, parts)) >= LJ_MAX_STR:
+        raise RuntimeErr(ERRMSG["STROV"])
     return vm.str(b"".join(parts))
 
 

@@ -147,3 +147,6 @@ assert NIL == ((~T_NIL << 47) & 0xFFFFFFFFFFFFFFFF) | PAYLOAD
 assert FALSE == ((~T_FALSE << 47) & 0xFFFFFFFFFFFFFFFF) | PAYLOAD
 assert TRUE == ((~T_TRUE << 47) & 0xFFFFFFFFFFFFFFFF) | PAYLOAD
 assert NIL >> 47 == 0x1FFFF and FALSE >> 47 == 0x1FFFE and TRUE >> 47 == 0x1FFFD
+
+# lj_def.h LJ_MAX_STR: the longest string (lj_str_new raises "string length overflow").
+LJ_MAX_STR = 0x7FFFFF00

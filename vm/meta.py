@@ -9,7 +9,9 @@ the result (a TValue int, a float for numbers, or a bool for comparisons).
 """
 
 from . import table as tab
+from .errmsg import ERRMSG
 from .errors import CompareError, OpError, RuntimeErr
+from .layout import LJ_MAX_STR
 from .layout import (
     FALSE, MM_FAST, MM_call, MM_concat, MM_eq, MM_index, MM_le, MM_len, MM_lt,
     MM_newindex, MM_unm, NIL, NUM_LIMIT, PAYLOAD, TAG_BITS, TAG_FUNC, TAG_STR,
@@ -259,6 +261,8 @@ def concat_pair(vm, a: int, b: int, aslot=None, bslot=None):
     sa = tostr_coerce(vm, a)
     sb = tostr_coerce(vm, b)
     if sa is not None and sb is not None:
+        if len(sa) + len(sb) >= LJ_MAX_STR:
+            raise RuntimeErr(ERRMSG["STROV"])
         return vm.str(sa + sb)
     mo = mm_lookup(vm, a, MM_concat)
     if mo == NIL:
