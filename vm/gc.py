@@ -30,6 +30,7 @@ from .state import LFunc
 
 GC_PAUSE = 200
 GC_STEPMUL = 200
+GC_STEPSIZE = 1024
 MIN_THRESHOLD = 1 << 20
 FR_PCALL = 1                # interp.FR_PCALL (interp imports this module's users)
 
@@ -43,6 +44,7 @@ class Collector:
         self.cycles = 0
         self.finalizing = False
         self.pending = []           # separated userdata whose finaliser has not run
+        self.step_work = 0          # progress of collectgarbage("step")'s cycle model
         vm.gc_threshold = max(MIN_THRESHOLD, 4 * vm.arena.total)
 
     # -- Public -------------------------------------------------------------------------
@@ -76,9 +78,8 @@ class Collector:
             return 0.0
         if opt == 3:                       # count
             return vm.arena.total / 1024.0
-        if opt == 5:                       # step: a whole cycle here
-            self.collect()
-            return True
+        if opt == 5:                       # step
+            return self.step(data)
         if opt == 6:                       # setpause
             old, self.pause = self.pause, data
             return float(old)
@@ -88,6 +89,20 @@ class Collector:
         if opt == 9:                       # isrunning
             return self.running
         return 0.0
+
+    def step(self, data):
+        """lua_gc(LUA_GCSTEP, data). Collection is atomic here, so a step advances a
+        model of LuaJIT's incremental cycle instead: each call runs data + 1 of
+        lj_gc_step's units (GCSTEPSIZE * stepmul / 100 bytes of work each), a cycle
+        costs about the size of the heap, and the real collection runs when the model
+        finishes its cycle. So a caller sees LuaJIT's answer: true when a cycle ended,
+        after more calls for small steps than for big ones."""
+        self.step_work += (max(data, 0) + 1) * GC_STEPSIZE * self.stepmul // 100
+        if self.step_work < self.vm.arena.total:
+            return False
+        self.step_work = 0
+        self.collect()
+        return True
 
     # -- Mark -------------------------------------------------------------------------------
 
@@ -280,19 +295,27 @@ class Collector:
                 return False
             return (((x & PAYLOAD) - base) >> 3) not in marked
 
+        finalized = vm.finalized
+
+        def dead_value(x):
+            # gc_mayclear: a finalised userdata is dropped from weak values (only)
+            return dead(x) or (x >> TAG_BITS == TAG_UDATA and x >= NUM_LIMIT and
+                               (((x & PAYLOAD) - base) >> 3) in finalized)
+
         for t, weakk, weakv in self.weak:
             if weakv:
                 asize = tab.asize_of(vm, t)
                 ai = tab.array_index(vm, t)
                 for i in range(asize):
-                    if dead(Q[ai + i]):
+                    if dead_value(Q[ai + i]):
                         Q[ai + i] = NIL
             if Q[t + 5] == vm.nilnode:
                 continue
             n0 = tab.node_index(vm, t)
             for i in range(tab.hmask_of(vm, t) + 1):
                 n = n0 + 3 * i
-                if Q[n] != NIL and ((weakv and dead(Q[n])) or (weakk and dead(Q[n + 1]))):
+                if Q[n] != NIL and ((weakv and dead_value(Q[n])) or
+                                    (weakk and dead(Q[n + 1]))):
                     Q[n] = NIL
 
     def finalize(self, pending):
