@@ -47,14 +47,13 @@ from .bytecode import (
     BC_USETS, BC_USETV, BC_VARG, PROTO_UV_LOCAL, PROTO_VARARG,
 )
 from .errmsg import ERRMSG
-from .layout import LJ_MAX_STR
 from .errors import (
     ArgError, CallError, CompareError, LuaError, OpError, RuntimeErr,
     compare_message, funcname, location, optype_message, slotname,
 )
 from .layout import (
-    CANON_NAN, FALSE, FRAME_CONT, FRAME_PCALL, FRAME_VARG, NIL, NUM_LIMIT, PAYLOAD,
-    TAB, TAG_BITS, TAG_FUNC, TAG_STR, TAG_TAB, TAG_UDATA, TRUE, typename,
+    CANON_NAN, FALSE, FRAME_CONT, FRAME_PCALL, FRAME_VARG, LJ_MAX_STR, NIL, NUM_LIMIT,
+    PAYLOAD, TAB, TAG_BITS, TAG_FUNC, TAG_STR, TAG_TAB, TAG_UDATA, TRUE, typename,
 )
 from .numbers import ARITH, c_div, c_mod, c_pow, fmt_number, scan_number
 from .state import CFunc, LFunc, LJ_STACK_EXTRA, StackOverflow, TailCall
@@ -1124,6 +1123,12 @@ def _mmcall(vm, th, fn, base, pc, call, kind, arg):
     Returns the state (base, pc, fn) to continue with.
     """
     Q = vm.Q
+    if call[0] >> TAG_BITS != TAG_FUNC:
+        # a callable metamethod (a table or userdata with __call): called with itself first
+        cm = meta.call_mm(vm, call[0])
+        if cm >> TAG_BITS != TAG_FUNC:
+            raise CallError(call[0])
+        call = (cm,) + tuple(call)
     top = base + fn.p.proto.framesize
     nargs = len(call) - 1
     if top + nargs + 6 + LJ_STACK_EXTRA >= th.stack + th.size:

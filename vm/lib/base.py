@@ -283,9 +283,22 @@ def b_xpcall(vm, base, nargs):
         return [FALSE] + (got or [e.value])
 
 
+def _print_tostring(vm):
+    """The tostring print calls: looked up in the running thread's environment (raw,
+    then with metamethods), as LuaJIT's print does with L->env."""
+    env = vm.current.env
+    env = vm.globals if env is None else env
+    key = vm.str(b"tostring")
+    ts = tab.get_str(vm, tq(vm, env), key)
+    if ts == NIL:
+        from ..runtime import gettable
+        ts = gettable(vm, env, key)
+    return ts
+
+
 def b_print(vm, base, nargs):
     out = vm.stdout
-    ts = tab.get_str(vm, tq(vm, vm.globals), vm.str(b"tostring"))
+    ts = _print_tostring(vm)
     builtin_ts = vm.funcs.get(ts)
     shortcut = builtin_ts is not None and getattr(builtin_ts, "ffid", 0) == 18
     parts = []
