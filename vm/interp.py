@@ -680,7 +680,9 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                             else:
                                 r = c_mod(x, y)
                         else:
-                            r = c_pow(x, y)
+                            # pow(NaN, 0) is 1: a non-number operand (read as NaN) must
+                            # not get a result here, so NaN operands take the slow path
+                            r = c_pow(x, y) if x == x and y == y else _INF - _INF
                         if r == r:
                             D[base + a] = r
                         else:
@@ -994,7 +996,9 @@ def _pcall(vm, th, f, base, pc, fn, fslot, nargs, nres):
         handler = Q[fslot + 3]
         if handler >> TAG_BITS != TAG_FUNC:
             raise ArgError(2, ERRMSG["BADTYPE"] % ("function", typename(handler)))
-        nargs = 0
+        # LuaJIT 2.1 passes xpcall's extra arguments on; they already sit where f's
+        # arguments go (the handler's slot becomes f's frame link)
+        nargs -= 2
     else:
         nargs -= 1
         if nargs:
