@@ -348,6 +348,7 @@ def b_load(vm, base, nargs):
     if v >> TAG_BITS != TAG_FUNC:
         type_error(vm, base, nargs, 1, "function")
     pieces = []
+    size = next_check = 0
     while True:
         try:
             res = vm.call(v, [])
@@ -362,7 +363,29 @@ def b_load(vm, base, nargs):
         if not chunk:
             break
         pieces.append(chunk)
+        size += len(chunk)
+        if size >= next_check:
+            if _syntax_error_read(b"".join(pieces)):
+                break
+            next_check = size if len(pieces) < 512 else 2 * size
     return _load(vm, b"".join(pieces), b"=(load)" if name is None else name, env)
+
+
+def _syntax_error_read(source):
+    """Whether LuaJIT's lexer, fed these pieces, would already have met a syntax error:
+    it reads a piece only when it needs the next character, so it stops reading at the
+    character after the token it fails on. (Checked after every piece for the first
+    512, then whenever the source has doubled: a reader's side effects are seen as in
+    LuaJIT for all but long chunks with an error late.)"""
+    if source[:1] == b"\x1b":
+        return False
+    from ..loader import LuaSyntaxError, load
+    try:
+        load(source, "=(load)")
+    except LuaSyntaxError as e:
+        d = e.diagnostic
+        return d is not None and d.end < len(source)
+    return False
 
 
 def _read_file(vm, fname):
