@@ -12,10 +12,10 @@ Values of instructions: numbers are floats, integers Python ints (int32), pointe
 import math
 
 from ..vm import table as vtab
-from ..vm.layout import NIL, NUM_LIMIT, PAYLOAD, STR, TAB, TAG_BITS
+from ..vm.layout import GCSTR, NIL, NUM_LIMIT, PAYLOAD, STR, TAB, TAG_BITS
 from ..vm.table import num_tv, tv_num
 from .fold import foldarith, foldfpm
-from .ir import IR, IRNAMES, IRT, IRT_GUARD, IRT_TYPE, REF_BIAS, REF_FIRST
+from .ir import GGFL_BASEMT, IR, IRNAMES, IRT, IRT_GUARD, IRT_TYPE, REF_BIAS, REF_FIRST
 from .irbuf import i32, num2int
 from .snap import SNAP_KEYINDEX, SNAP_NORESTORE, snap_ref, snap_slot
 
@@ -107,7 +107,7 @@ class Executor:
         nk = ir.nk
         o, t, op1, op2 = ir.o, ir.t, ir.op1, ir.op2
         T = self.T
-        loops = T.link == T.traceno and T.linktype == "loop"
+        loops = T.loops()
         start = REF_FIRST
         loop_at = None
         while True:
@@ -234,6 +234,8 @@ def x_sload(ex, ref, t, slot, mode):
     tt = t & IRT_TYPE
     if mode & 0x02:             # FRAME: the frame link word
         return q & 0xFFFFFFFF
+    if mode & 0x40:             # KEYINDEX: an ITERN control variable (or a number)
+        return q & 0xFFFFFFFF if q >> 32 == 0xFFFE7FFF else num2int(tv_num(q))
     if tt == IRT_INT:
         if q >= NUM_LIMIT:
             raise TraceExit(0)
@@ -242,8 +244,6 @@ def x_sload(ex, ref, t, slot, mode):
         if t & IRT_GUARD and n != k:
             raise TraceExit(0)
         return k
-    if mode & 0x40:             # KEYINDEX
-        return q & 0xFFFFFFFF if q >> 32 == 0xFFFE7FFF else num2int(tv_num(q))
     if tt == IRT_NUM:
         if q >= NUM_LIMIT:
             raise TraceExit(0)
@@ -301,8 +301,8 @@ def _arith(name):
         tt = t & IRT_TYPE
         if tt == IRT_NUM:
             return foldarith(x, y, op)
-        if tt in (IRT_P64, IRT["I64"]):        # pointer arithmetic
-            return x + y if name == "ADD" else x - y
+        if tt in (IRT_P64, IRT["I64"], IRT["U64"]):    # 64-bit (pointer) arithmetic wraps
+            return (x + y if name == "ADD" else x - y) & 0xFFFFFFFFFFFFFFFF
         if name == "ADD":
             return i32(x + y)
         if name == "SUB":
@@ -367,6 +367,9 @@ def _bit(name):
 # Table and object fields.
 def x_fload(ex, ref, t, a, field):
     vm = ex.vm
+    if field >= GGFL_BASEMT:            # a base metatable (lj_ir_ggfload)
+        irt = field - GGFL_BASEMT
+        return vm.basemt.get("number" if irt == IRT_NUM else 0x1FFFF - irt, 0)
     obj = ex.val(a) if a else 0
     name = FIELDS[field] if field < len(FIELDS) else None
     if name is None:
@@ -559,6 +562,150 @@ def x_calln(ex, ref, t, a, b):
     return fn(ex, *args)
 
 
+def _vm_next(ex, tab, idx):
+    """lj_vm_next: the pair (value, key) of the next entry from traversal index idx, as
+    the TValues its result pointer addresses (VLOAD #0, #1), and the next index (HIOP).
+    At the end the key is nil and the index is the table's size (asize + hmask + 1)."""
+    vm = ex.vm
+    t = ((tab & PAYLOAD) - vm.base) >> 3
+    idx &= 0xFFFFFFFF
+    r = vtab.next_from(vm, t, idx)
+    if r is None:       # an invalid key's index (-1) stays what it was
+        return (NIL, NIL, i32(max(idx, vm.I[(t << 1) + 12] + vm.I[(t << 1) + 13] + 1)))
+    return (r[1], r[0], r[2])
+
+
+def x_tmpref(ex, ref, t, a, b):
+    """TMPREF: a reference to a temporary TValue holding a value (here: the TValue)."""
+    ir = ex.ir
+    return ex.tv_of(a) if a < REF_BIAS else to_tv(ex.vm, ex.val(a), ir.t[a - ir.nk] & IRT_TYPE)
+
+
+def _tab_keyindex(ex, tab, key):
+    """lj_tab_keyindex: the traversal index after key (-1: invalid key to next)."""
+    vm = ex.vm
+    return i32(vtab.keyindex(vm, ((tab & PAYLOAD) - vm.base) >> 3, key))
+
+
+def _buf_append(ex, buf, data):
+    ex.bufs[buf] = ex.bufs.get(buf, b"") + data
+    return buf
+
+
+def _ascii_case(data, upper):
+    """lj_buf_putstr_upper/lower: ASCII letters only (bytes.upper() does just that)."""
+    return data.upper() if upper else data.lower()
+
+
+def _buf_puttab(ex, buf, tab, sep, i, e):
+    """lj_buf_puttab: t[i..e] joined by sep; 0 (NULL) at a value that is neither a
+    string nor a number (the trace exits, the interpreter raises the error)."""
+    from ..vm.numbers import fmt_number
+    vm = ex.vm
+    t = ((tab & PAYLOAD) - vm.base) >> 3
+    sepb = b"" if not sep else vm.sbytes(sep)
+    out = []
+    for k in range(i, e + 1):
+        v = vtab.get_int(vm, t, k)
+        if v < NUM_LIMIT:
+            out.append(fmt_number(tv_num(v)).encode())
+        elif v >> TAG_BITS == STR >> TAG_BITS:
+            out.append(vm.sbytes(v))
+        else:
+            return 0
+    return _buf_append(ex, buf, sepb.join(out))
+
+
+def x_strref(ex, ref, t, a, b):
+    """STRREF: the arena address of byte b of string a (what the FOLD rule of a
+    constant string computes too)."""
+    return (ex.val(a) & PAYLOAD) + GCSTR["data"] + ex.val(b)
+
+
+def _bytes_at(ex, addr, n):
+    off = addr - ex.vm.base
+    return bytes(ex.vm.B[off:off + n])
+
+
+def x_xload(ex, ref, t, a, b):
+    """XLOAD U8 at an address (string.byte's loads)."""
+    return ex.vm.B[ex.val(a) - ex.vm.base]
+
+
+def x_snew(ex, ref, t, a, b):
+    """SNEW: the string of len bytes at an address."""
+    return ex.vm.str(_bytes_at(ex, ex.val(a), ex.val(b)))
+
+
+def _prng_u64d(ex, ptr):
+    """lj_prng_u64d: the PRNG state (four qwords at ptr) moves on; a double in [1, 2)."""
+    from ..vm.lib.math import prng_double
+    Q = ex.vm.Q
+    q = (ptr - ex.vm.base) >> 3
+    u = list(Q[q:q + 4])
+    d = prng_double(u) + 1.0
+    for i in range(4):
+        Q[q + i] = u[i]
+    return d
+
+
+def _str_find(ex, sptr, pptr, slen, plen):
+    """lj_str_find: the address of the first occurrence of the pattern's bytes, or 0."""
+    i = _bytes_at(ex, sptr, slen).find(_bytes_at(ex, pptr, plen))
+    return 0 if i < 0 else sptr + i
+
+
+_SF_LETTERS = {}       # (type | subtype | upper) -> conversion letter
+
+
+def _spec_of(sf):
+    """A vm/lib/strformat.Spec for an SFormat word (jit/ffrecord.sformat's inverse)."""
+    from ..vm.lib import strformat
+    from .ffrecord import _SF_CONV
+    if not _SF_LETTERS:
+        _SF_LETTERS.update((v, k[0]) for k, v in reversed(list(_SF_CONV.items())))
+    sf &= 0xFFFFFFFF
+    conv = _SF_LETTERS[sf & 0x203F]
+    prec = ((sf >> 24) & 255) - 1
+    return strformat.Spec(conv, (sf >> 8) & 0x1F, (sf >> 16) & 255, prec)
+
+
+def _strfmt(kind):
+    """lj_strfmt_putfnum_int/_uint, putfnum, putfstr, putfchar, putquoted: append the
+    conversion of a value to the buffer, as string.format does."""
+    from ..vm.lib import strformat
+
+    def put(ex, buf, sf, x=None):
+        if kind == "quoted":
+            return _buf_append(ex, buf, strformat.quote(ex.vm.sbytes(sf)))
+        spec = _spec_of(sf)
+        if kind == "int":
+            out = strformat.fmt_plain_d(x) if spec.plain else \
+                strformat.fmt_int(spec, strformat.int_bits(x))
+        elif kind == "xint":
+            out = strformat.fmt_int(spec, x & 0xFFFFFFFFFFFFFFFF)
+        elif kind == "uint":
+            out = strformat.fmt_int(spec, strformat.uint_bits(x))
+        elif kind == "num":
+            out = strformat.fmt_float(spec, x)
+        elif kind == "str":
+            out = strformat.fmt_str(spec, ex.vm.sbytes(x))
+        else:
+            out = strformat.fmt_char(spec, x)
+        return _buf_append(ex, buf, out)
+    return put
+
+
+def x_vload(ex, ref, t, a, b):
+    """VLOAD: a TValue of an IR call's result (lj_vm_next's pair), type-checked."""
+    return ex.check_type(ex.val(a)[b], t)
+
+
+def x_hiop(ex, ref, t, a, b):
+    """HIOP of a call: its second result (lj_vm_next's next index)."""
+    return ex.val(a)[2]
+
+
 def x_carg(ex, ref, t, a, b):
     return None
 
@@ -580,6 +727,24 @@ CALLS = {name: _math1(getattr(math, name)) for name in
          ("log10", "exp", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh")}
 CALLS["atan2"] = lambda ex, y, x: math.atan2(y, x)
 CALLS["pow"] = lambda ex, x, y: foldarith(x, y, IR["POW"])
+CALLS["lj_vm_next"] = _vm_next
+CALLS["lj_tab_keyindex"] = _tab_keyindex
+CALLS["lj_buf_putstr_rep"] = lambda ex, buf, s, n: _buf_append(ex, buf, ex.vm.sbytes(s) * n)
+CALLS["lj_buf_putstr_upper"] = lambda ex, buf, s: _buf_append(
+    ex, buf, _ascii_case(ex.vm.sbytes(s), True))
+CALLS["lj_buf_putstr_lower"] = lambda ex, buf, s: _buf_append(
+    ex, buf, _ascii_case(ex.vm.sbytes(s), False))
+CALLS["lj_buf_putstr_reverse"] = lambda ex, buf, s: _buf_append(ex, buf, ex.vm.sbytes(s)[::-1])
+CALLS["lj_buf_puttab"] = _buf_puttab
+CALLS["lj_prng_u64d"] = _prng_u64d
+CALLS["lj_str_find"] = _str_find
+CALLS["lj_strfmt_putfnum_int"] = _strfmt("int")
+CALLS["lj_strfmt_putfnum_uint"] = _strfmt("uint")
+CALLS["lj_strfmt_putfnum"] = _strfmt("num")
+CALLS["lj_strfmt_putfxint"] = _strfmt("xint")
+CALLS["lj_strfmt_putfstr"] = _strfmt("str")
+CALLS["lj_strfmt_putfchar"] = _strfmt("char")
+CALLS["lj_strfmt_putquoted"] = _strfmt("quoted")
 CALLS["lj_str_cmp"] = lambda ex, a, b: (lambda x, y: (x > y) - (x < y))(
     ex.vm.sbytes(a), ex.vm.sbytes(b))
 
@@ -649,6 +814,12 @@ def _install():
     on("BUFSTR", x_bufstr)
     on("CALLN CALLL CALLS CALLA", x_calln)
     on("CARG", x_carg)
+    on("VLOAD", x_vload)
+    on("TMPREF", x_tmpref)
+    on("STRREF", x_strref)
+    on("XLOAD", x_xload)
+    on("SNEW", x_snew)
+    on("HIOP", x_hiop)
 
     for i, f in enumerate(EXEC):
         if f is None:

@@ -165,6 +165,9 @@ IRFIELDS = (
     "cdata.ctypeid", "cdata.ptr", "cdata.int", "cdata.int64", "cdata.int64_4",
 )
 IRFL = {name.replace(".", "_").upper(): i for i, name in enumerate(IRFIELDS)}
+# lj_ir_ggfload: FLOAD of a global-state field (op1 nil). Here only the base metatables
+# (g.gcroot[GCROOT_BASEMT + itypemap]); op2 is GGFL_BASEMT + the value's IR type.
+GGFL_BASEMT = 0x80
 
 # SLOAD mode bits, in the order -jdump prints their letters.
 IRSLOAD = (("PARENT", 0x01, "P"), ("FRAME", 0x02, "F"), ("TYPECHECK", 0x04, "T"),

@@ -1347,9 +1347,9 @@ def _ret_to_cont(J, frame, link, rbase, gotresults):
         raise TraceError("NYIRETL")
     J.baseslot -= cbase
     J.maxslot = cbase - 4
-    cont, contpc = J.cont_of(frame)
+    cont, contpt, contpc = J.cont_of(frame)
     if cont == "ra":
-        dst = bc_a(J.pt.proto.code[contpc - 1]) if J.pt else 0
+        dst = bc_a(contpt.proto.code[contpc - 1])
         setslot(J, dst, base(J, cbase + rbase) if gotresults else TREF_NIL)
         if dst >= J.maxslot:
             J.maxslot = dst + 1
@@ -1986,8 +1986,9 @@ def rec_loops(J, ins, op, pc):
         rec_loop_jit(J, lnk, rec_iterl(J, J.traces[lnk].startins))
     elif op == BC_JLOOP:
         lnk = bc_d(ins)
-        rec_loop_jit(J, lnk, rec_loop(J, ra, 0 if bc_isret(bc_op(
-            J.traces[lnk].startins)) else 1))
+        startop = bc_op(J.traces[lnk].startins)
+        rec_loop_jit(J, lnk, rec_loop(J, ra, 0 if bc_isret(startop) or startop == BC_ITERN
+                                      else 1))
     del code
     return 0
 

@@ -363,3 +363,5 @@ def snap_replay(J, T):
             J.framedepth += 1
         if sn & SNAP_FRAME:
             J.baseslot = s + 1
+    J.maxslot = snap.nslots - J.baseslot
+    snap_add(J)         # snapshot #0 of the side trace: the parent's exit state

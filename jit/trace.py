@@ -10,10 +10,12 @@ import bisect
 
 from ..vm.bytecode import (
     BC_CALL, BC_CALLM, BC_FORI, BC_FORL, BC_FUNCF, BC_ILOOP, BC_ITERC, BC_ITERL, BC_ITERN,
-    BC_JFORI, BC_JLOOP, BC_JMP, BC_LOOP, BC_RET, BC_RET0, BC_RET1, BC_RETM, PROTO_ILOOP,
-    PROTO_NOJIT,
+    BC_CALLMT, BC_IFORL, BC_IFUNCF, BC_IITERL, BC_JFORI, BC_JLOOP, BC_JMP, BC_LOOP, BC_RET,
+    BC_RET0, BC_RET1, BC_RETM, BC_TSETM, PROTO_ILOOP, PROTO_NOJIT,
 )
-from ..vm.layout import FRAME_TYPE, NIL, NUM_LIMIT, PAYLOAD, SIZEOF_GCPROTO, TAB, TAG_BITS
+from ..vm.layout import (
+    FRAME_TYPE, NIL, NUM_LIMIT, PAYLOAD, PROTO, SIZEOF_GCPROTO, TAB, TAG_BITS,
+)
 from ..vm.table import tv_num
 from . import record as rec
 from .events import Event, EventStream
@@ -67,6 +69,11 @@ class Trace:
         self.topslot = 0
         self.exec = None        # the executor's compiled form
 
+    def loops(self):
+        """The trace jumps back to its own start (a loop or a tail-recursion: both went
+        through the LOOP optimisation, so the last snapshot is not the trace's end)."""
+        return self.link == self.traceno and self.linktype in ("loop", "tail-recursion")
+
 
 class Jit(JitState):
     """The trace compiler attached to one VM (vm.attach_jit)."""
@@ -97,7 +104,8 @@ class Jit(JitState):
         self.skip = None
         self.patchpc = None             # (pt, pc) of an unpatched start instruction
         self.patchins = 0               # the JLOOP/JFUNC* that goes back there
-        self.stepping = 0               # ins() calls left while stepping an original
+        self.stepping = 0               # ins() calls left while stepping an instruction
+        self.step_then = None           # what to do after it (_step)
         self.ff_caller = None
         self.stitch_from = None
         vm.attach_jit(self)
@@ -106,6 +114,8 @@ class Jit(JitState):
 
     def hot_loop(self, th, fn, base, pc):
         """lj_trace_hot: a loop or function counter ran out (the VM reset it)."""
+        if pc == 0 and fn.p.proto.code[0] & 0xFF != BC_FUNCF:
+            return      # IFUNCF (compilation disabled) does not count in LuaJIT
         if self.state == TRACE_IDLE and self.on and not th.in_hook:
             self.parent = 0
             self.exitno = 0
@@ -121,22 +131,26 @@ class Jit(JitState):
 
     def ins(self, th, fn, base, pc, multres=0):
         """lj_trace_ins: the instruction at pc is about to execute."""
-        if self.stepping and self._step_done():
+        if self.stepping and self._step_done(fn, base, pc):
             return
         if self.skip is not None:
             skip, self.skip = self.skip, None
             if skip[0] is fn.p and skip[1] == pc:
                 return
-        self.th = th
-        self.fn = fn
-        self.pt = fn.p if fn.__class__.__name__ == "LFunc" else None
-        self.pc = pc
-        self.L_base = base
-        self.multres = multres
-        try:
-            self._state_machine()
-        except TraceError as e:
-            self._abort(e)
+        while True:
+            self.th = th
+            self.fn = fn
+            self.pt = fn.p if fn.__class__.__name__ == "LFunc" else None
+            self.pc = pc
+            self.L_base = base
+            self.multres = multres
+            try:
+                self._state_machine()
+            except TraceError as e:
+                self._abort(e)
+                if self.state == TRACE_RECORD:
+                    continue    # restarted (down-recursion): record this instruction now
+            break
         self.vm.set_recording(self.state in (TRACE_RECORD, TRACE_RECORD_1ST))
 
     def _state_machine(self):
@@ -144,11 +158,7 @@ class Jit(JitState):
             st = self.state
             if st == TRACE_START:
                 self.state = TRACE_RECORD
-                self._start()
-                if self.state != TRACE_RECORD_1ST:
-                    return
-                self.state = TRACE_RECORD
-                self._record()
+                self._start()       # RECORD_1ST records now; a stop in the setup: END
             elif st in (TRACE_RECORD, TRACE_RECORD_1ST):
                 self.state = TRACE_RECORD
                 self._record()
@@ -207,18 +217,51 @@ class Jit(JitState):
             self.bcskip = 1
         elif isret:
             self.unpatch(pt, pc, startins)
-            self.stepping = 2
-            self.vm.set_recording(True)
+            self._step(self._step_unpatched)
 
-    def _step_done(self):
-        """ins() while stepping: the first call is the original instruction's own; at the
-        next one, put the JLOOP back and leave recording mode. True: nothing else to do."""
+    def _step(self, then):
+        """Let the interpreter run the instruction it continues with in recording mode
+        (no hot counting for it), then call then(fn, base, pc) at the next instruction."""
+        self.stepping = 2
+        self.step_then = then
+        self.vm.set_recording(True)
+
+    def _step_done(self, fn, base, pc):
+        """ins() while stepping: the first call is the stepped instruction's own; the
+        next one ends the step. True: ins() has nothing else to do."""
         self.stepping -= 1
         if self.stepping:
             return True
-        self.pendpatch(True)
+        then, self.step_then = self.step_then, None
+        self.vm.set_recording(False)
+        done = then(fn, base, pc)
         self.vm.set_recording(self.state in (TRACE_RECORD, TRACE_RECORD_1ST))
+        return done
+
+    def _step_unpatched(self, fn, base, pc):
+        self.pendpatch(True)        # the original RET ran: the JLOOP goes back
         return self.state == TRACE_IDLE
+
+    def _exit_to_stitch(self, T, fn, base, pc):
+        """The end of a stitched trace: the interpreter calls the builtin at pc. When it
+        returns, LuaJIT's stitch continuation (cont_stitch) records a new trace from
+        there (lj_trace_stitch), unless the trace already has one or is blacklisted
+        (link = itself). Here the builtin runs stepped; an error or a yield out of it
+        (the next instruction is elsewhere) ends the step without stitching.
+        The continuation of an already stitched trace runs in the interpreter."""
+        if T.link or self.state != TRACE_IDLE:
+            return
+
+        def then(nfn, nbase, npc):
+            if nfn is fn and nbase == base and npc == pc + 1 and \
+                    self.traces.get(T.traceno) is T and not T.link and \
+                    self.state == TRACE_IDLE and self.on:
+                self.parent = 0             # treated like a root trace
+                self.exitno = T.traceno     # ... whose parent is the stitched trace
+                self.state = TRACE_START
+                self.ins(self.th, fn, base, pc)     # starts at the CALL, after it
+            return self.state == TRACE_IDLE
+        self._step(then)
 
     def record_event(self):
         """The 'record' event (jit.attach's: trace, function, pc or -1 for a builtin,
@@ -254,10 +297,28 @@ class Jit(JitState):
         self._rebuild_frames(th, T, snap, ex.base)
         nfn = self.vm.funcs[self.vm.Q[newbase - 2]]
         self.emit("exit", traceno, nfn, npc, exitno=snapno)
-        if not last or (T.link == T.traceno and T.linktype == "loop"):
+        if not last or T.loops():
             self._hot_exit(th, T, snapno, nfn, newbase, npc)
         self._exit_to_original(nfn, npc)
-        return newbase, npc, nfn, th.multres
+        if last and T.linktype == "stitch":
+            self._exit_to_stitch(T, nfn, newbase, npc)
+        return newbase, npc, nfn, self._exit_multres(nfn, npc, snap, th.multres)
+
+    @staticmethod
+    def _exit_multres(fn, pc, snap, multres):
+        """lj_trace_exit's MULTRES: an exit to an instruction that takes a variable number
+        of values finds them up to the snapshot's top (the interpreter's count: without
+        LuaJIT's +1)."""
+        ins = fn.p.proto.code[pc]
+        op = ins & 0xFF
+        top = snap.nslots - snap.baseslot       # stack top relative to the new base
+        if op in (BC_CALLM, BC_CALLMT):
+            return top - ((ins >> 8) & 0xFF) - ((ins >> 16) & 0xFF) - 2
+        if op == BC_RETM:
+            return top - ((ins >> 8) & 0xFF) - (ins >> 16)
+        if op == BC_TSETM:
+            return top - ((ins >> 8) & 0xFF)
+        return multres
 
     def _hot_exit(self, th, T, snapno, fn, base, pc):
         """trace_hotside: count the exit; start a side trace when it is hot."""
@@ -281,12 +342,32 @@ class Jit(JitState):
         root = parent.root or self.parent
         T.root = root
         T.startins = BC_JMP
-        self.startpc = None if not (self.exitno == 0 and parent.snap[0].nent == 0) \
-            else self.startpc
-        snap_replay(self, parent)
+        if self.exitno == 0 and parent.snap[0].nent == 0:
+            if self._side_forl(root):
+                # We can narrow a FORL for some side traces, too.
+                rec.snap_add(self)
+                rec.for_loop(self, self.pc - 1, self.scev, True)
+            else:
+                snap_replay(self, parent)
+        else:
+            self.startpc = None         # prevent forming an extra loop
+            snap_replay(self, parent)
         if self.traces[root].nchild >= self.param["maxside"] or \
                 parent.snap[self.exitno].count >= self.param["hotexit"] + self.param["tryside"]:
+            ins = self.pt.proto.code[self.pc]
+            if ins & 0xFF == BC_JLOOP:
+                startins = self.traces[ins >> 16].startins
+                if startins & 0xFF == BC_ITERN:
+                    rec.rec_itern(self, rec.bc_a(startins), rec.bc_b(startins))
             rec.record_stop(self, "interpreter", 0)
+
+    def _side_forl(self, root):
+        """A side trace starting at the body of a JFORI loop whose JFORL runs the root."""
+        code = self.pt.proto.code
+        pc = self.pc
+        if pc == 0 or code[pc - 1] & 0xFF != BC_JFORI:
+            return False
+        return code[pc + rec.bc_j(code[pc - 1]) - 1] >> 16 == root
 
     def _rebuild_frames(self, th, T, snap, base):
         """Interpreter frame records for the frames the trace had inlined at the exit."""
@@ -513,6 +594,88 @@ class Jit(JitState):
         self.penalty = []
         self.penaltyslot = 0
         self.emit("flush", 0, None, 0)
+
+    # -- The jit library: jit.on/off/flush (lib_jit.c, luaJIT_setmode) ------------------
+
+    def switch(self, on, target=None, scope=None):
+        """jit.on/jit.off: the whole engine (target None: existing traces still run,
+        nothing new is compiled) or a Lua function's prototype (scope "func"), it and
+        its nested prototypes ("all") or only the nested ones ("children")."""
+        if target is None:
+            self.on = on
+            return
+        for pt in self._scope_protos(target, scope):
+            self._set_proto_mode(pt, on, flush=False)
+
+    def flush(self, target=None, scope=None):
+        """jit.flush(): every trace; jit.flush(n): root trace n; jit.flush(f): the traces
+        of f's prototypes (compilation stays enabled)."""
+        if target is None or target == NIL:
+            self.flush_all()
+        elif target < NUM_LIMIT:
+            T = self.traces.get(int(tv_num(target)))
+            if T is not None and not T.root:
+                self._flush_root(T)
+        else:
+            for pt in self._scope_protos(target, scope):
+                self._set_proto_mode(pt, False, flush=True)
+
+    def _scope_protos(self, target, scope):
+        """The prototypes jit.on/off/flush(f, recursive) act on (setptmode_all)."""
+        pt = getattr(self.vm.funcs.get(target), "p", None)
+        if pt is None:
+            return []
+        out = [] if scope == "children" else [pt]
+        if scope in ("all", "children"):
+            todo = [pt]
+            while todo:
+                for k in todo.pop().kgc:
+                    child = self.vm.protos.get(k & PAYLOAD) if k >> TAG_BITS == \
+                        PROTO >> TAG_BITS else None
+                    if child is not None:
+                        out.append(child)
+                        todo.append(child)
+        return out
+
+    def status_flags(self):
+        """jit.status()'s flags after the first value: CPU features, then the
+        optimisations that are on (LuaJIT's order)."""
+        from .params import OPT_FLAGS
+        return ["SSE3", "SSE4.1", "BMI2"] + [f for f in OPT_FLAGS if f in self.flags]
+
+    def _set_proto_mode(self, pt, on, flush):
+        """setptmode: (re-)enable a prototype (undo its I-variants), or flush its traces
+        and (unless flushing only) disable compilation for it."""
+        if on:
+            self.set_proto_flags(pt, self.proto_flags(pt) & ~PROTO_NOJIT)
+            self._reenable_proto(pt)
+            return
+        if not flush:
+            self.set_proto_flags(pt, self.proto_flags(pt) | PROTO_NOJIT)
+        for T in [T for T in self.traces.values() if T.startpt is pt and not T.root]:
+            self._flush_root(T)
+
+    def _reenable_proto(self, pt):
+        """lj_trace_reenableproto: IFUNCF/IFORL/IITERL/ILOOP back to the hot-counting ops."""
+        flags = self.proto_flags(pt)
+        if not flags & PROTO_ILOOP:
+            return
+        self.set_proto_flags(pt, flags & ~PROTO_ILOOP)
+        code = pt.proto.code
+        if code[0] & 0xFF == BC_IFUNCF:
+            self.patch(pt, 0, BC_FUNCF)
+        for pc in range(1, len(code)):
+            op = code[pc] & 0xFF
+            if op in (BC_IFORL, BC_IITERL, BC_ILOOP):
+                self.patch(pt, pc, op + BC_LOOP - BC_ILOOP)
+
+    def _flush_root(self, T):
+        """trace_flushroot: unpatch a root trace; it and its side traces are gone."""
+        self._unpatch(T)
+        if getattr(T.startpt, "trace", 0) == T.traceno:
+            T.startpt.trace = T.nextroot
+        for n in [n for n, S in self.traces.items() if n == T.traceno or S.root == T.traceno]:
+            del self.traces[n]
 
     def flush_trace(self, traceno):
         T = self.traces.get(traceno)
@@ -764,18 +927,21 @@ class Jit(JitState):
         pass
 
     def unpatch_for_recording(self, T):
-        raise TraceError("NYIRETL")
+        """rec_func_jit: a function whose trace returns to the interpreter is recorded
+        across: its JFUNCF is the original FUNCF until the next instruction."""
+        self.unpatch(self.pt, self.pc, T.startins)
 
     def cont_word(self, cont):
         return {"ra": 1, "nop": 2, "cat": 3, "condt": 4, "condf": 5}[cont]
 
     def cont_of(self, frame):
-        """(continuation name, pc) of the metamethod frame whose link is at `frame`."""
+        """(continuation name, prototype, pc) of the metamethod frame whose link is at
+        `frame`: the pc is the continuation's return address in that prototype."""
         Q = self.vm.Q
         name = _CONT_NAMES.get(Q[frame - 3])
         if name is None:
             raise TraceError("NYIRETL")
-        return name, self.code_at(Q[frame - 2])[1]
+        return (name,) + tuple(self.code_at(Q[frame - 2]))
 
     def postproc_truth(self):
         return True
@@ -791,7 +957,13 @@ class Jit(JitState):
         return mt & PAYLOAD if mt else 0
 
     def basemt_ref(self, tv):
-        raise TraceError("NYIRETL")
+        """The base metatable of tv's type as a global-state load (specialised: the trace
+        assumes it stays, as LuaJIT does)."""
+        from .fold import emitir
+        from .ir import GGFL_BASEMT, IRT, REF_NIL
+        from .irbuf import IRTYPE
+        irt = IRT["NUM"] if tv < NUM_LIMIT else 0x1FFFF - (tv >> TAG_BITS)
+        return emitir(self, IRTYPE(IR["FLOAD"], IRT["TAB"]), REF_NIL, GGFL_BASEMT + irt)
 
     def str_tonum(self, tv):
         from ..vm.numbers import scan_number
@@ -819,6 +991,8 @@ class Jit(JitState):
             IRT.get(rtype, IRT["NIL"])
         kind = IRCALLDEF[cid][2].lstrip("F")
         op = {"N": "CALLN", "L": "CALLL", "S": "CALLS", "A": "CALLA"}[kind]
+        if op == "CALLS":
+            self.needsnap = 1       # a snapshot after a call with side effects
         return emitir(self, IRTYPE(IR[op], t), tr, cid)
 
     def kvalue_tv(self, ref):

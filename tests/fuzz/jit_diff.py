@@ -13,6 +13,7 @@ import argparse
 import io
 import pathlib
 import random
+import signal
 import sys
 
 try:
@@ -54,10 +55,31 @@ def run(source: str, chunkname: bytes, jit: bool, on_event=None) -> str:
     return out.getvalue().decode("utf-8", "replace") + err
 
 
-def differs(source: str, name: str):
+class Timeout(BaseException):
+    """A run took too long (a BaseException: the interpreter must not catch it)."""
+
+
+def _alarm(signum, frame):
+    raise Timeout()
+
+
+def run_limited(source: str, chunkname: bytes, jit: bool, seconds: int):
+    """run() with a time limit: a JIT that loops forever shows up as "TIMEOUT"."""
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(seconds)
+    try:
+        return run(source, chunkname, jit)
+    except Timeout:
+        return "TIMEOUT"
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def differs(source: str, name: str, seconds: int = 60):
     """None when JIT off and on agree, else (off, on)."""
-    off = run(source, ("=" + name).encode(), False)
-    on = run(source, ("=" + name).encode(), True)
+    off = run_limited(source, ("=" + name).encode(), False, seconds)
+    on = run_limited(source, ("=" + name).encode(), True, seconds)
     return None if off == on else (off, on)
 
 

@@ -1,0 +1,10 @@
+-- A hot loop inlining a recursive vararg function deeper than callunroll: call unroll limit.
+local function tri(n, ...)
+  if n <= 0 then return 0 end
+  return n + tri(n - 1, ...)
+end
+local s = 0
+for i = 1, 300 do
+  s = s + tri(5)
+end
+print(s)

@@ -1,0 +1,129 @@
+"""Regenerate tests/jit/jv_corpus/*.jv: what real LuaJIT prints for each corpus program.
+
+Usage: python tests/tools/gen_jv_corpus.py [--luajit luajit] [--runs 20] [name.lua ...]
+
+Each program in tests/jit/jv_corpus is run as `luajit -jv name.lua` from inside
+that directory (so chunk names are the bare file names), with LuaJIT's default
+optimisation level (-O3) and default parameters. The -jv lines go to stderr,
+the program's output to stdout.
+
+LuaJIT itself is not fully deterministic: its hot counters are shared by
+hashing bytecode addresses (which move with address-space randomisation) and
+its trace-abort penalties add random bits. So every program is run --runs
+times and the most frequent outcome is recorded, with how often it occurred. A
+program whose most frequent outcome is rarer than MIN_SHARE is rejected: it
+must be rewritten until LuaJIT's behaviour is stable.
+
+The .jv file format (sections start with a line "## name"; content lines never
+do; every section's content ends with a newline or is empty):
+
+    # <comment lines: program, engine, jit.status, command, runs>
+    ## status
+    0
+    ## stdout
+    <the program's standard output>
+    ## jv
+    <the -jv lines: luajit's standard error>
+"""
+
+import argparse
+import collections
+import pathlib
+import subprocess
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+CORPUS = HERE.parent / "jit" / "jv_corpus"
+
+MIN_SHARE = 0.75
+
+
+def engine_version(luajit):
+    v = subprocess.run([luajit, "-v"], capture_output=True, text=True).stdout.split()
+    line = " ".join(v[:2])
+    try:
+        deb = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "luajit"],
+                             capture_output=True, text=True).stdout.strip()
+        if deb:
+            line += " (debian %s)" % deb
+    except OSError:
+        pass
+    return line
+
+
+def jit_status(luajit):
+    r = subprocess.run([luajit, "-e", "io.write(table.concat({tostring(select(1, jit.status())),"
+                        " select(2, jit.status())}, ' '))"], capture_output=True, text=True)
+    return r.stdout.strip()
+
+
+def run_once(luajit, name):
+    r = subprocess.run([luajit, "-jv", name], cwd=CORPUS, capture_output=True, text=True,
+                       timeout=60)
+    return r.returncode, r.stdout, r.stderr
+
+
+def check_outcome(name, outcome):
+    status, stdout, jv = outcome
+    problems = []
+    if status != 0:
+        problems.append("exit status %d" % status)
+    for line in jv.splitlines():
+        if not line.startswith("[TRACE "):
+            problems.append("stderr line that is not a -jv line: %r" % line)
+    for text, what in ((stdout, "stdout"), (jv, "jv")):
+        if text and not text.endswith("\n"):
+            problems.append("%s does not end with a newline" % what)
+        if any(line.startswith("##") for line in text.splitlines()):
+            problems.append("%s has a line starting with '##'" % what)
+    if problems:
+        raise SystemExit("%s: %s" % (name, "; ".join(problems)))
+
+
+def render(name, header, runs, count, outcome):
+    status, stdout, jv = outcome
+    lines = [
+        "# -jv corpus expectation for %s, written by tests/tools/gen_jv_corpus.py: do not edit."
+        % name,
+        "# engine: %s" % header["engine"],
+        "# jit.status: %s" % header["status"],
+        "# command: luajit -jv %s   (run in tests/jit/jv_corpus; default -O3, default params)"
+        % name,
+        "# runs: %d, this outcome in %d" % (runs, count),
+        "## status",
+        "%d" % status,
+        "## stdout",
+    ]
+    return "\n".join(lines) + "\n" + stdout + "## jv\n" + jv
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--luajit", default="luajit")
+    ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("names", nargs="*")
+    args = ap.parse_args()
+    header = {"engine": engine_version(args.luajit), "status": jit_status(args.luajit)}
+    names = args.names or sorted(p.name for p in CORPUS.glob("*.lua"))
+    unstable = []
+    for name in names:
+        counts = collections.Counter(run_once(args.luajit, name) for _ in range(args.runs))
+        outcome, count = counts.most_common(1)[0]
+        check_outcome(name, outcome)
+        if count < MIN_SHARE * args.runs:
+            unstable.append("%s: most frequent outcome in only %d of %d runs"
+                            % (name, count, args.runs))
+            continue
+        text = render(name, header, args.runs, count, outcome)
+        (CORPUS / name).with_suffix(".jv").write_text(text)
+        print("%-45s %d/%d %d -jv lines" % (name, count, args.runs,
+                                           len(outcome[2].splitlines())))
+    print("%d programs, %s" % (len(names), header["engine"]))
+    if unstable:
+        print("unstable (not written):\n  " + "\n  ".join(unstable))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
