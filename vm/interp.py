@@ -676,7 +676,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                         elif k == 4:
                             if y and x == x and y == y:
                                 q = x / y
-                                r = x - _floor(q) * y if -_INF < q < _INF else c_mod(x, y)
+                                r = x - (_floor(q) if q else q) * y if -_INF < q < _INF else c_mod(x, y)
                             else:
                                 r = c_mod(x, y)
                         else:

@@ -122,8 +122,8 @@ def c_div(a: float, b: float) -> float:
 
 
 def c_floor(x: float) -> float:
-    if x != x or x in (INF, -INF):
-        return x
+    if x != x or x in (INF, -INF) or x == 0:
+        return x            # floor(-0) is -0 (so (-0) % n is +0, as in LuaJIT)
     return float(math.floor(x))
 
 
