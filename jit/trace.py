@@ -637,6 +637,17 @@ class Jit(JitState):
                         todo.append(child)
         return out
 
+    def apply_opt(self, setting):
+        """One jit.opt.start / -O setting; False when it is unknown or malformed."""
+        from .params import OptionError, apply_opt
+        try:
+            apply_opt(self.flags, self.param, setting)
+        except OptionError:
+            return False
+        if setting.startswith("hotloop="):
+            self.vm.set_hotloop(self.param["hotloop"])
+        return True
+
     def status_flags(self):
         """jit.status()'s flags after the first value: CPU features, then the
         optimisations that are on (LuaJIT's order)."""

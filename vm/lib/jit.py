@@ -8,7 +8,9 @@ The trace compiler (moonlens.jit) extends this table when it attaches itself.
 import platform
 
 from ..layout import FALSE, NIL, PAYLOAD, TAG_BITS, TAG_FUNC, TRUE
-from .aux import arg, new_lib
+from ..errmsg import ERRMSG
+from ..errors import RuntimeErr
+from .aux import arg, builtin, new_lib
 
 VERSION = b"LuaJIT 2.1.0-beta3"
 VERSION_NUM = 20100.0
@@ -71,6 +73,19 @@ def j_status(vm, base, nargs):
     return [TRUE if jit.on else FALSE] + flags
 
 
+def j_opt_start(vm, base, nargs):
+    """jit.opt.start(...): -O levels, flags and param=value, in order; no argument
+    means level 3."""
+    from .aux import check_str
+    jit = vm.need_jit()
+    settings = [check_str(vm, base, nargs, i).decode("utf-8", "replace")
+                for i in range(1, nargs + 1)] or [""]
+    for setting in settings:
+        if jit is not None and not jit.apply_opt(setting):
+            raise RuntimeErr(ERRMSG["JITOPT"] % setting)
+    return None
+
+
 def open_jit(vm):
     t = new_lib(vm, "jit", {"on": _switch(True), "off": _switch(False),
                             "flush": j_flush, "status": j_status})
@@ -78,6 +93,9 @@ def open_jit(vm):
     vm.rawsets(t, b"version_num", VERSION_NUM)
     vm.rawsets(t, b"os", vm.str(_jit_os()))
     vm.rawsets(t, b"arch", vm.str(_jit_arch()))
+    opt = vm.new_table(0, 1)
+    vm.rawsets(opt, b"start", builtin(vm, "start", j_opt_start, "jit.opt"))
+    vm.rawsets(t, b"opt", opt)
     open_jit_util(vm)
 
 
