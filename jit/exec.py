@@ -228,6 +228,9 @@ def _binop(f):
     return op
 
 
+_IRT_I8, _IRT_U32 = IRT["I8"], IRT["U32"]
+
+
 def x_sload(ex, ref, t, slot, mode):
     vm = ex.vm
     q = vm.Q[ex.base - 2 + slot]
@@ -236,7 +239,9 @@ def x_sload(ex, ref, t, slot, mode):
         return q & 0xFFFFFFFF
     if mode & 0x40:             # KEYINDEX: an ITERN control variable (or a number)
         return q & 0xFFFFFFFF if q >> 32 == 0xFFFE7FFF else num2int(tv_num(q))
-    if tt == IRT_INT:
+    if tt == IRT_INT or _IRT_I8 <= tt <= _IRT_U32:
+        # every integer type (a parent's u8 XLOAD inherited by a side trace, too)
+        # lives in the slot as a number
         if q >= NUM_LIMIT:
             raise TraceExit(0)
         n = tv_num(q)
