@@ -27,6 +27,11 @@ import pathlib
 import subprocess
 import sys
 
+try:
+    from tests.tools.gen_interp_cases import engine_version
+except ImportError:                     # run as a script from tests/tools
+    from gen_interp_cases import engine_version
+
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 CORPUS = ROOT / "tests" / "corpus"
@@ -134,18 +139,6 @@ def _diff(want, got):
 
 
 # -- The generator ---------------------------------------------------------------------
-
-def engine_version(luajit):
-    v = subprocess.run([luajit, "-v"], capture_output=True, text=True).stdout.split()
-    line = " ".join(v[:2])
-    try:
-        deb = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "luajit"],
-                             capture_output=True, text=True).stdout.strip()
-        if deb:
-            line += " (debian %s)" % deb
-    except OSError:
-        pass
-    return line
 
 
 def luajit_listing(luajit, directory, name):

@@ -22,6 +22,11 @@ import subprocess
 import sys
 import tempfile
 
+try:
+    from tests.tools.gen_interp_cases import engine_version
+except ImportError:                     # run as a script from tests/tools
+    from gen_interp_cases import engine_version
+
 HERE = pathlib.Path(__file__).resolve().parent
 RUNTIME = HERE.parent / "runtime"
 
@@ -1889,18 +1894,6 @@ print(package.cpath)
 
 
 # ---------------------------------------------------------------------------------------------
-
-def engine_version(luajit):
-    v = subprocess.run([luajit, "-v"], capture_output=True, text=True).stdout.split()
-    line = " ".join(v[:2])
-    try:
-        deb = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "luajit"],
-                             capture_output=True, text=True).stdout.strip()
-        if deb:
-            line += " (debian %s)" % deb
-    except OSError:
-        pass
-    return line
 
 
 def write_files(root, files):

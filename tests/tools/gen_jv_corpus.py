@@ -32,23 +32,15 @@ import pathlib
 import subprocess
 import sys
 
+try:
+    from tests.tools.gen_interp_cases import engine_version
+except ImportError:                     # run as a script from tests/tools
+    from gen_interp_cases import engine_version
+
 HERE = pathlib.Path(__file__).resolve().parent
 CORPUS = HERE.parent / "jit" / "jv_corpus"
 
 MIN_SHARE = 0.75
-
-
-def engine_version(luajit):
-    v = subprocess.run([luajit, "-v"], capture_output=True, text=True).stdout.split()
-    line = " ".join(v[:2])
-    try:
-        deb = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "luajit"],
-                             capture_output=True, text=True).stdout.strip()
-        if deb:
-            line += " (debian %s)" % deb
-    except OSError:
-        pass
-    return line
 
 
 def jit_status(luajit):

@@ -19,6 +19,11 @@ import subprocess
 import sys
 import tempfile
 
+try:
+    from tests.tools.gen_interp_cases import engine_version
+except ImportError:                     # run as a script from tests/tools
+    from gen_interp_cases import engine_version
+
 HERE = pathlib.Path(__file__).resolve().parent
 RUNTIME = HERE.parent / "runtime"
 SNIPPETS = RUNTIME / "tabmathbitos_snippets.lua"
@@ -29,19 +34,6 @@ BASE_ENV = {"TZ": "UTC", "LANG": "C.UTF-8"}
 # Variables that would change what a case prints; they are removed.
 DROP_ENV = ("LC_ALL", "LC_CTYPE", "LC_NUMERIC", "LC_TIME", "LC_COLLATE", "LC_MONETARY",
             "LC_MESSAGES", "LANGUAGE", "LUA_PATH", "LUA_CPATH", "LUA_INIT")
-
-
-def engine_version(luajit):
-    v = subprocess.run([luajit, "-v"], capture_output=True, text=True).stdout.split()
-    line = " ".join(v[:2])
-    try:
-        deb = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "luajit"],
-                             capture_output=True, text=True).stdout.strip()
-        if deb:
-            line += " (debian %s)" % deb
-    except OSError:
-        pass
-    return line
 
 
 def split_cases(text):
