@@ -19,7 +19,8 @@ from .fold import emitir
 from .ir import IR, IRCONV_SEXT, IRFL, IRFPM, IRT, REF_BASE
 from .irbuf import IRTG, IRTYPE, TREF_NIL, TREF_PRI, num2int, tref_isk, tref_t
 from .narrow import narrow_arith, narrow_tobit, narrow_toint, tonum, tref_isinteger
-from .record import base, record_ret, record_stop, setslot
+from .record import base, bc_a, record_ret, record_stop, setslot
+from .jstate import POST_FFRETRY, POST_NONE
 from .traceerr import TraceError
 
 IRT_NUM, IRT_INT, IRT_STR = IRT["NUM"], IRT["INT"], IRT["STR"]
@@ -49,6 +50,8 @@ def record_ff(J, f, ra):
         _back_to_caller(J, ra, nargs, caller_fn, caller_pc)
         recff_nyi(J, f, caller_fn, caller_pc)
         return
+    if J.postproc == POST_NONE:
+        J.postproc = POST_FFRETRY
     record_ret(J, 0, nres)
     J.L_base = fslot
     J.L_base -= ra
@@ -70,7 +73,7 @@ def record_ff_tail(J, f, argbase, rbase, saved):
     arguments are slots 0..); the runtime arguments are still at argbase; the builtin
     returns through the link of the frame it replaced (base rbase)."""
     caller_fn, caller_pc = J.fn, J.pc
-    J.ff_caller = (caller_fn, caller_pc)
+    J.ff_caller = _tail_caller(J, rbase, caller_fn, caller_pc)
     J.L_base = argbase
     J.fn = f
     J.pt = None
@@ -86,7 +89,26 @@ def record_ff_tail(J, f, argbase, rbase, saved):
         recff_nyi(J, f, caller_fn, caller_pc, J.vm.Q[rbase - 1])
         return
     J.L_base = rbase
+    if J.postproc == POST_NONE:
+        J.postproc = POST_FFRETRY
     record_ret(J, 0, nres)
+
+
+def _tail_caller(J, rbase, caller_fn, caller_pc):
+    """Where an abort inside a tail-called builtin is reported: the frame it replaced
+    is gone, so LuaJIT names the instruction its link returns to (trace_abort)."""
+    from ..vm.layout import FRAME_CONT, FRAME_TYPEP     # noqa: PLC0415
+    Q = J.vm.Q
+    link = Q[rbase - 1]
+    if link & 3 == 0:
+        pinfo, rpc = J.code_at(link)
+        cbase = rbase - 2 - bc_a(pinfo.proto.code[rpc - 1])
+    elif link & FRAME_TYPEP == FRAME_CONT:
+        rpc = J.code_at(Q[rbase - 3])[1]
+        cbase = rbase - (link >> 3)
+    else:
+        return caller_fn, caller_pc
+    return J.vm.funcs[Q[cbase - 2]], rpc - 1
 
 
 def _back_to_caller(J, ra, nargs, caller_fn, caller_pc):

@@ -1356,8 +1356,35 @@ def _ret_to_cont(J, frame, link, rbase, gotresults):
     elif cont == "nop":
         pass
     elif cont == "cat":
-        raise TraceError("NYIRETL")     # NYI here: the __concat continuation
+        _ret_to_cat(J, frame, cbase, rbase, gotresults, contpt.proto.code[contpc - 1])
     # condt/condf: the result type is already specialised.
+
+
+def _ret_to_cat(J, frame, cbase, rbase, gotresults, ins):
+    """The __concat continuation: the result replaces the operands it consumed; the
+    rest of the CAT is recorded as if run now (over a simulated live stack)."""
+    tr = base(J, cbase + rbase) if gotresults else TREF_NIL
+    bslot = bc_b(ins)
+    if bslot != J.maxslot:
+        from .jstate import POST_NONE     # noqa: PLC0415
+        if J.postproc != POST_NONE:
+            raise TraceError("NYIRETL")     # __concat + CALLT of a builtin: not here
+        setslot(J, J.maxslot, tr)
+        Q = J.vm.Q
+        mbase = frame + 1
+        saved, saved_base = Q[mbase - 4], J.L_base
+        Q[mbase - 4] = Q[mbase + rbase] if gotresults else NIL_TV
+        J.L_base = mbase - cbase
+        try:
+            tr = rec_cat(J, bslot, cbase - 4)
+        finally:
+            J.L_base = saved_base
+            Q[mbase - 4] = saved
+    if tr:
+        dst = bc_a(ins)
+        setslot(J, dst, tr)
+        if dst >= J.maxslot:
+            J.maxslot = dst + 1
 
 
 # -- Varargs, concatenation, allocations ---------------------------------------------------
@@ -1450,8 +1477,29 @@ def rec_cat(J, baseslot, topslot):
         J.maxslot = xbase
         if xbase == baseslot:
             return tr
-        raise TraceError("NYIRETL")     # NYI here: __concat on a partial result
-    raise TraceError("NYIRETL")         # NYI here: __concat metamethods
+        # a partial result: __concat for the slot left of it and an (empty) string
+        topslot = xbase
+        J.maxslot = xbase - 1
+        setslot(J, xbase, tr)
+        keyv = J.vm.str(b"")
+    else:
+        J.maxslot = topslot - 1
+        keyv = J.stack_tv(topslot)
+    ix = RecordIndex()
+    ix.tabv = J.stack_tv(topslot - 1)
+    ix.keyv = keyv
+    ix.tab = base(J, topslot - 1)
+    ix.key = base(J, topslot)
+    # mm_arith writes the call into the live stack over the operands: keep them
+    Q = J.vm.Q
+    at = J.L_base + topslot - 1
+    saved = Q[at:at + 6].tolist()
+    try:
+        mm_arith(J, ix, "__concat")
+    finally:
+        for i, v in enumerate(saved):
+            Q[at + i] = v
+    return 0
 
 
 def rec_tsetm(J, ra, rn, i):

@@ -389,7 +389,8 @@ class Jit(JitState):
                 continue
             if link & 3 == FRAME_CONT:
                 rpc = self.code_at(Q[at - 2])[1]
-                th.frames.append(cont_record(vm, Q[at - 3], caller_base, caller_fn, rpc))
+                th.frames.append(cont_record(vm, Q[at - 3], caller_base, caller_fn, rpc,
+                                                at - 3 - caller_base))
                 caller_base = at + 1
                 caller_fn = vm.funcs[Q[at - 1]]
                 continue

@@ -60,7 +60,7 @@ from .state import CFunc, LFunc, LJ_STACK_EXTRA, StackOverflow, TailCall
 
 FR_LUA, FR_PCALL, FR_CONT, FR_C = 0, 1, 2, 3
 TABEND = TAB + (1 << 47)        # TAB <= v < TABEND: v is a table
-CONT_STORE, CONT_DROP, CONT_COND = 0, 1, 2
+CONT_STORE, CONT_DROP, CONT_COND, CONT_CONCAT = 0, 1, 2, 3
 
 FF_next, FF_pcall, FF_xpcall = 4, 20, 21
 KEYINDEX = 0xFFFE7FFF00000000
@@ -306,8 +306,10 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                         src = base + a
                         if rec[0] == FR_C:
                             return list(Q[src:src + nr])
+                        base, pc, fn = rec[1], rec[2], rec[3]   # errors are the caller's
                         base, pc, fn, multres = _return_special(vm, th, rec, src, nr)
                         p, code, uvs, fnq, stk = _state(vm, th, fn)
+                        # @enter-mm
                     elif op == BC_JMP:
                         pc = c
                     elif op == BC_FORI or op == BC_JFORI:
@@ -451,8 +453,10 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                                 Q[dst + nr:dst + want] = _nils(want - nr)
                             base, pc, fn = rec[1], rec[2], rec[3]
                         else:
+                            base, pc, fn = rec[1], rec[2], rec[3]
                             base, pc, fn, multres = _return_special(vm, th, rec, src, nr)
                         p, code, uvs, fnq, stk = _state(vm, th, fn)
+                        # @enter-mm
                     elif op == BC_VARG:
                         multres = _varg(vm, th, fn, base, a, b)
                         if th.stack != stk:
@@ -486,6 +490,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                         if v.__class__ is tuple:
                             base, pc, fn = _mmcall(vm, th, fn, base, pc, v, CONT_STORE, a)
                             p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            # @enter-mm
                             continue
                         Q[base + a] = v
                     elif op == BC_TGETV or op == BC_TGETB or op == BC_TGETR:
@@ -519,6 +524,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                         if v.__class__ is tuple:
                             base, pc, fn = _mmcall(vm, th, fn, base, pc, v, CONT_STORE, a)
                             p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            # @enter-mm
                             continue
                         Q[base + a] = v
                     elif op == BC_GGET:
@@ -538,6 +544,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                             if v.__class__ is tuple:
                                 base, pc, fn = _mmcall(vm, th, fn, base, pc, v, CONT_STORE, a)
                                 p, code, uvs, fnq, stk = _state(vm, th, fn)
+                                # @enter-mm
                                 continue
                         Q[base + a] = v
                     elif op == BC_KSHORT or op == BC_KNUM:
@@ -594,6 +601,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                         if r is not None:
                             base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_DROP, 0)
                             p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            # @enter-mm
                             continue
                     elif op == BC_KSTR or op == BC_KPRI:
                         Q[base + a] = c
@@ -603,6 +611,12 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                         th.fn = fn
                         th.top = base + p.proto.framesize
                         r = _concat(vm, base, b, c)
+                        if r is None:
+                            # a __concat metamethod: lj_meta_cat from the right end
+                            base, pc, fn = _concat_meta(vm, th, fn, base, pc, c)
+                            p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            # @enter-mm
+                            continue
                         if th.stack != stk:
                             base += th.stack - stk
                             stk = th.stack
@@ -614,6 +628,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                         if r is not None:
                             base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_DROP, 0)
                             p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            # @enter-mm
                             continue
                     elif op == BC_TNEW:
                         asize = c & 0x7FF
@@ -690,6 +705,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                             if r.__class__ is tuple:
                                 base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_STORE, a)
                                 p, code, uvs, fnq, stk = _state(vm, th, fn)
+                                # @enter-mm
                                 continue
                             _store_num(Q, D, base + a, r)
                     elif op == BC_MOV:
@@ -713,6 +729,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                                 base, pc, fn = _mmcall(vm, th, fn, base, pc, r[:3], CONT_COND,
                                                        (code[pc][3], neg != r[3]))
                                 p, code, uvs, fnq, stk = _state(vm, th, fn)
+                                # @enter-mm
                                 continue
                             cond = r != neg
                         if cond:
@@ -734,6 +751,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                                     base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_COND,
                                                            (code[pc][3], op == BC_ISNEV))
                                     p, code, uvs, fnq, stk = _state(vm, th, fn)
+                                    # @enter-mm
                                     continue
                                 cond = r
                             else:
@@ -761,6 +779,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                         if r.__class__ is tuple:
                             base, pc, fn = _mmcall(vm, th, fn, base, pc, r, CONT_STORE, a)
                             p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            # @enter-mm
                             continue
                         _store_num(Q, D, base + a, r)
                     elif op == BC_NOT:
@@ -1133,7 +1152,8 @@ def _mmcall(vm, th, fn, base, pc, call, kind, arg):
         if cm >> TAG_BITS != TAG_FUNC:
             raise CallError(call[0])
         call = (cm,) + tuple(call)
-    top = base + fn.p.proto.framesize
+    # the frame goes above the caller's frame; __concat's over the operands it consumes
+    top = base + (arg if kind == CONT_CONCAT else fn.p.proto.framesize)
     nargs = len(call) - 1
     if top + nargs + 6 + LJ_STACK_EXTRA >= th.stack + th.size:
         d = grow(vm, th, nargs + 6 + LJ_STACK_EXTRA)
@@ -1155,6 +1175,8 @@ def _mmcall(vm, th, fn, base, pc, call, kind, arg):
         nb = _enter_lua(vm, th, f, top + 2, nargs)
         if vm.loop_mode & 1:
             _hook_call(vm, th, f, nb)
+        # the loop runs the callee's FUNCF part (hot count, JFUNCF, recording) next
+        th.mm_enter = f if vm.loop_mode & 6 else None
         return nb, 1, f
     th.base, th.pc, th.fn = base, pc, fn
     th.top = top + 4 + nargs
@@ -1183,13 +1205,18 @@ def cont_word(kind, arg):
         return CONT_RA
     if kind == CONT_DROP:
         return CONT_NOP
+    if kind == CONT_CONCAT:
+        return CONT_CAT
     return CONT_CONDF if arg[1] else CONT_CONDT
 
 
-def cont_record(vm, word, caller_base, caller_fn, pc):
+def cont_record(vm, word, caller_base, caller_fn, pc, slot):
     """The FR_CONT record of a continuation frame rebuilt from its stack words (a trace
-    exit restores metamethod frames the trace had inlined)."""
+    exit restores metamethod frames the trace had inlined); its words start at `slot`
+    of the caller's frame."""
     ins = caller_fn.p.code[pc - 1]
+    if word == CONT_CAT:
+        return (FR_CONT, caller_base, pc, caller_fn, 0, CONT_CONCAT, slot)
     if word == CONT_RA:
         a = ins[1]
         return (FR_CONT, caller_base, pc, caller_fn, caller_base + a, CONT_STORE, a)
@@ -1222,6 +1249,12 @@ def _return_special(vm, th, rec, src, nr):
             pc = target
         else:
             pc += 1
+    elif kind == CONT_CONCAT:
+        # lj_cont_cat: the result replaces the operands it consumed; go on to the left
+        base, fn, slot = rec[1], rec[3], rec[6]
+        Q[base + slot] = v
+        base, pc, fn = _concat_meta(vm, th, fn, base, pc, slot)
+        return base, pc, fn, 0
     return rec[1], pc, rec[3], 0
 
 
@@ -1413,7 +1446,7 @@ def _for_coerce(vm, ra):
 
 
 def _concat(vm, base, b, c):
-    """CAT B..C: strings and numbers directly; otherwise __concat from the right."""
+    """CAT B..C of strings and numbers; None when some operand is neither."""
     Q = vm.Q
     str_by_tv = vm.str_by_tv
     parts = []
@@ -1423,32 +1456,39 @@ def _concat(vm, base, b, c):
             if v < NUM_LIMIT:
                 s = fmt_number(vm.D[base + b + len(parts)]).encode()
             else:
-                return _concat_meta(vm, base, b, c)
+                return None
         parts.append(s)
     if sum(map(len, parts)) >= LJ_MAX_STR:
         raise RuntimeErr(ERRMSG["STROV"])
     return vm.str(b"".join(parts))
 
 
-def _concat_meta(vm, base, b, c):
-    """lj_meta_cat: pairs from the right, as many plain strings at a time as possible."""
+def _concat_meta(vm, th, fn, base, pc, top):
+    """lj_meta_cat: concatenate slots B..top of the CAT before pc from the right, as
+    many strings and numbers at a time as possible; the partial result stays in the
+    leftmost slot it covers. A __concat metamethod gets a continuation frame over
+    slots top-1.. (LuaJIT's layout, which the recorder mirrors); CONT_CONCAT resumes
+    here when it returns. Returns the state (base, pc, fn) to continue with."""
     Q = vm.Q
-    vals = list(Q[base + b:base + c + 1])
-    slots = list(range(b, c + 1))
-    while len(vals) > 1:
-        y = vals.pop()
-        x = vals.pop()
-        ys = slots.pop()
-        xs = slots.pop()
-        r = meta.concat_pair(vm, x, y, xs, ys)
-        if r.__class__ is tuple:
-            res = vm.call(r[0], [r[1], r[2]])
-            r = res[0] if res else NIL
-            if r.__class__ is float:
-                r = vm.num(r)
-        vals.append(r)
-        slots.append(None)
-    return vals[0]
+    _, a, b, _, _ = fn.p.code[pc - 1]
+    th.base, th.pc, th.fn = base, pc, fn
+    th.top = base + fn.p.proto.framesize
+    while top > b:
+        x, y = Q[base + top - 1], Q[base + top]
+        if meta.tostr_coerce(vm, x) is None or meta.tostr_coerce(vm, y) is None:
+            # errors name the operand by its slot, as lj_err_optype does
+            call = meta.concat_pair(vm, x, y, top - 1, top)
+            return _mmcall(vm, th, fn, base, pc, call, CONT_CONCAT, top - 1)
+        o = top - 1
+        while o > b and meta.tostr_coerce(vm, Q[base + o - 1]) is not None:
+            o -= 1
+        parts = [meta.tostr_coerce(vm, v) for v in Q[base + o:base + top + 1]]
+        if sum(map(len, parts)) >= LJ_MAX_STR:
+            raise RuntimeErr(ERRMSG["STROV"])
+        Q[base + o] = vm.str(b"".join(parts))
+        top = o
+    Q[base + a] = Q[base + b]
+    return base, pc, fn
 
 
 def _closure(vm, th, fn, base, child, fnq):
@@ -1810,12 +1850,20 @@ def _variant(mode):
             conditional = marker.endswith("-if")
             if conditional:
                 marker = marker[:-3]
+            from_mm = marker == "@enter-mm"
+            if from_mm:
+                # a metamethod call entered a Lua function: _mmcall already ran the
+                # call hook; the JIT's part of @enter runs here
+                marker = "@enter"
             body = []
-            for bit in (1, 2, 4):
+            for bit in (2, 4) if from_mm else (1, 2, 4):
                 if mode & bit:
                     body += _SNIPPETS.get((bit, marker), [])
             if body and conditional:
                 out.append(indent + "if pc == 1:")
+                indent += "    "
+            elif body and from_mm:
+                out += [indent + "if th.mm_enter is fn:", indent + "    th.mm_enter = None"]
                 indent += "    "
             out.extend(indent + b for b in body)
             continue

@@ -92,7 +92,7 @@ class Thread:
     __slots__ = ("tv", "q", "stack", "size", "frames", "status", "open_uv", "top",
                  "resume_state", "env", "base", "pc", "fn", "cfunc", "multres",
                  "tail_src", "ctail", "yield_to", "start_func", "error", "hook", "in_hook",
-                 "switch", "hook_oldpc", "hook_fn", "in_errfunc")
+                 "switch", "hook_oldpc", "hook_fn", "in_errfunc", "mm_enter")
 
     def __init__(self, tv, q, stack, size):
         self.tv = tv
@@ -122,6 +122,7 @@ class Thread:
         self.hook_oldpc = -1
         self.hook_fn = None
         self.in_errfunc = False     # an error function is running (LUA_ERRERR status)
+        self.mm_enter = None        # the Lua metamethod _mmcall just entered (JIT on)
 
 
 class VM:
