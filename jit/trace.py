@@ -279,8 +279,11 @@ class Jit(JitState):
         from .exec import Executor
         while True:
             T = self.traces[traceno]
+            room = self._stack_room(th, T, base)
+            base += room or 0
             ex = Executor(self, T, th, base)
-            snapno = ex.run()
+            # no room: the entry guard fails and the interpreter goes on (and overflows)
+            snapno = ex.run() if room is not None else 0
             newbase, npc, pt = ex.restore(snapno)
             snap = T.snap[snapno]
             last = snapno == len(T.snap) - 1
@@ -303,6 +306,20 @@ class Jit(JitState):
         if last and T.linktype == "stitch":
             self._exit_to_stitch(T, nfn, newbase, npc)
         return newbase, npc, nfn, self._exit_multres(nfn, npc, snap, th.multres)
+
+    def _stack_room(self, th, T, base):
+        """The stack check at a trace's entry: room for its highest slot. The stack grows
+        as the interpreter's would (returns the slot delta); None when it cannot."""
+        from ..vm.errors import LuaError
+        from ..vm.interp import grow
+        from ..vm.state import LJ_STACK_EXTRA
+        over = base - 2 + T.topslot + LJ_STACK_EXTRA - (th.stack + th.size)
+        if over < 0:
+            return 0
+        try:
+            return grow(self.vm, th, over + 1)
+        except LuaError:
+            return None
 
     @staticmethod
     def _exit_multres(fn, pc, snap, multres):
@@ -682,18 +699,27 @@ class Jit(JitState):
                 self.patch(pt, pc, op + BC_LOOP - BC_ILOOP)
 
     def _flush_root(self, T):
-        """trace_flushroot: unpatch a root trace; it and its side traces are gone."""
+        """trace_flushroot: unpatch a root trace and unlink it from its prototype's
+        chain. As in LuaJIT the trace keeps its number (only a full flush frees
+        numbers), and traces linked to it still enter it."""
         self._unpatch(T)
-        if getattr(T.startpt, "trace", 0) == T.traceno:
-            T.startpt.trace = T.nextroot
-        for n in [n for n, S in self.traces.items() if n == T.traceno or S.root == T.traceno]:
-            del self.traces[n]
+        pt = T.startpt
+        if getattr(pt, "trace", 0) == T.traceno:
+            pt.trace = T.nextroot
+            return
+        n = getattr(pt, "trace", 0)
+        while n:
+            R = self.traces[n]
+            if R.nextroot == T.traceno:
+                R.nextroot = T.nextroot
+                return
+            n = R.nextroot
 
     def flush_trace(self, traceno):
+        """lj_trace_flush: flush a root trace (side traces are left alone)."""
         T = self.traces.get(traceno)
-        if T is not None:
-            self._unpatch(T)
-            del self.traces[traceno]
+        if T is not None and not T.root:
+            self._flush_root(T)
 
     def _unpatch(self, T):
         """Restore a root trace's start instruction (and FORI) if still patched."""

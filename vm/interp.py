@@ -1822,10 +1822,12 @@ _SNIPPETS = {
                       "if hot[hi] < 0:",
                       "    vm.hot_loop(th, fn, base, pc - 1)",
                       "    if vm.loop_mode != MODE:",
+                      "        th.hook_skip = MODE & 1",
                       "        th.switch = (fn, base, pc - 1, None, multres, None)",
                       "        raise _SwitchLoop()"],
     (4, "@instr"): ["vm.jit.ins(th, fn, base, pc - 1, multres)",
                     "if vm.loop_mode != MODE:",
+                    "    th.hook_skip = MODE & 1",
                     "    th.switch = (fn, base, pc - 1, None, multres, None)",
                     "    raise _SwitchLoop()",
                     "op, a, b, c, d = code[pc - 1]"],
@@ -1877,6 +1879,11 @@ def _variant(mode):
 
 
 def _hook_instr(vm, th, fn, base, pc, op, multres):
+    if th.hook_skip:
+        # the instruction is re-dispatched after a change of loop variant: its hooks
+        # ran before the change (LuaJIT re-dispatches past lj_dispatch_ins)
+        th.hook_skip = 0
+        return
     hook = vm.hook
     if hook is not None and not th.in_hook:
         th.fn, th.pc, th.base = fn, pc, base

@@ -92,7 +92,7 @@ class Thread:
     __slots__ = ("tv", "q", "stack", "size", "frames", "status", "open_uv", "top",
                  "resume_state", "env", "base", "pc", "fn", "cfunc", "multres",
                  "tail_src", "ctail", "yield_to", "start_func", "error", "hook", "in_hook",
-                 "switch", "hook_oldpc", "hook_fn", "in_errfunc", "mm_enter")
+                 "switch", "hook_oldpc", "hook_fn", "in_errfunc", "mm_enter", "hook_skip")
 
     def __init__(self, tv, q, stack, size):
         self.tv = tv
@@ -123,6 +123,7 @@ class Thread:
         self.hook_fn = None
         self.in_errfunc = False     # an error function is running (LUA_ERRERR status)
         self.mm_enter = None        # the Lua metamethod _mmcall just entered (JIT on)
+        self.hook_skip = 0          # the next instruction's hooks already ran (re-dispatch)
 
 
 class VM:

@@ -22,6 +22,7 @@ except ImportError:                                   # run as a script
     sys.path.insert(0, __file__.rsplit("/tests/", 1)[0])
     from tests.fuzz.loopgen import loop_program
 
+from moonlens.engine import _make_jit
 from moonlens.vm.errors import LuaError
 from moonlens.vm.lib import open_libs
 from moonlens.vm.lib.aux import tostring
@@ -36,6 +37,8 @@ def run(source: str, chunkname: bytes, jit: bool, on_event=None) -> str:
     vm = new_state(libs=False)
     out = io.BytesIO()
     open_libs(vm, stdout=out, stderr=out)
+    # as under `moonlens run`: the jit library can attach the trace compiler when asked
+    vm.jit_factory = _make_jit
     if jit:
         from moonlens.jit.trace import Jit
         j = Jit(vm)

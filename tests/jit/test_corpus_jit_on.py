@@ -15,14 +15,7 @@ from tests.fuzz.jit_diff import run
 CORPUS = pathlib.Path(__file__).resolve().parent.parent / "corpus" / "programs"
 PROGRAMS = sorted(p.name for p in CORPUS.glob("*.lua")
                   if not p.read_text().startswith("-- luajit-options: -joff"))
-KNOWN = {
-    "debug_sethook_lines.lua": "line hooks: compiled traces do not call the hook for the lines "
-                               "they run, so the JIT-on run reports other lines",
-    "jit_opt_start.lua": "the program asks the trace compiler for its state (jit.status), "
-                         "which differs when none is attached",
-    "prog_memoize.lua": "JIT bug: the memoised recursive fib(90) makes the reference executor "
-                        "index outside the arena (IndexError) -- not yet reduced",
-}
+KNOWN = {}
 _ADDR = re.compile(r"0x[0-9a-f]+")
 
 
