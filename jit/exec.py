@@ -10,12 +10,14 @@ Values of instructions: numbers are floats, integers Python ints (int32), pointe
 """
 
 import math
+import struct
 
 from ..vm import table as vtab
 from ..vm.layout import GCSTR, NIL, NUM_LIMIT, PAYLOAD, STR, TAB, TAG_BITS
 from ..vm.table import num_tv, tv_num
 from .fold import foldarith, foldfpm
-from .ir import GGFL_BASEMT, IR, IRNAMES, IRT, IRT_GUARD, IRT_TYPE, REF_BIAS, REF_FIRST
+from .ir import (GGFL_BASEMT, IR, IRNAMES, IRT, IRT_GCOBJ, IRT_GUARD, IRT_TYPE, REF_BIAS,
+                 REF_FIRST)
 from .irbuf import i32, num2int
 from .snap import SNAP_KEYINDEX, SNAP_NORESTORE, snap_ref, snap_slot
 
@@ -99,6 +101,13 @@ class Executor:
 
     def val(self, ref):
         return self.v[ref - self.ir.nk]
+
+    def gc_values(self):
+        """The values of GC type computed so far (GC roots while the trace runs)."""
+        t = self.ir.t
+        for i, v in enumerate(self.v):
+            if v is not None and t[i] & IRT_TYPE in IRT_GCOBJ:
+                yield v
 
     def run(self):
         """Execute until a guard fails or the trace ends; returns the exit snapshot number
@@ -632,9 +641,17 @@ def _bytes_at(ex, addr, n):
     return bytes(ex.vm.B[off:off + n])
 
 
+# XLOAD's width and signedness by IR type (string.byte's U8 loads, FOLD's string
+# comparisons with short constants as one U16/INT load, unaligned)
+_XLOAD_FMT = {IRT["I8"]: "<b", IRT["U8"]: "<B", IRT["I16"]: "<h", IRT["U16"]: "<H",
+              IRT["INT"]: "<i", IRT["U32"]: "<I", IRT["I64"]: "<q", IRT["U64"]: "<Q",
+              IRT["NUM"]: "<d"}
+
+
 def x_xload(ex, ref, t, a, b):
-    """XLOAD U8 at an address (string.byte's loads)."""
-    return ex.vm.B[ex.val(a) - ex.vm.base]
+    """XLOAD: a plain load of the IR type's width at an address."""
+    fmt = _XLOAD_FMT[t & IRT_TYPE]
+    return struct.unpack_from(fmt, ex.vm.B, ex.val(a) - ex.vm.base)[0]
 
 
 def x_snew(ex, ref, t, a, b):

@@ -123,6 +123,8 @@ IRTDEF = (
     ("U32", "u32"), ("I64", "i64"), ("U64", "u64"), ("SOFTFP", "sfp"),
 )
 IRT = {name: i for i, (name, _) in enumerate(IRTDEF)}
+# the types whose values are collectable objects the GC must see (TValues here)
+IRT_GCOBJ = frozenset(IRT[name] for name in ("STR", "THREAD", "FUNC", "TAB", "UDATA"))
 IRT_DUMPNAME = tuple(d for _, d in IRTDEF)
 IRT_TYPE = 0x1F         # type bits of the type byte
 IRT_MARK = 0x20         # marker for the optimisers

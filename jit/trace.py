@@ -19,7 +19,7 @@ from ..vm.layout import (
 from ..vm.table import tv_num
 from . import record as rec
 from .events import Event, EventStream
-from .ir import IR, REF_BIAS
+from .ir import IR, IRT_GCOBJ, IRT_TYPE, REF_BIAS
 from .jstate import (
     JitState, POST_NONE, TRACE_ASM, TRACE_END, TRACE_ERR, TRACE_IDLE, TRACE_RECORD,
     TRACE_RECORD_1ST, TRACE_START,
@@ -75,6 +75,15 @@ class Trace:
         return self.link == self.traceno and self.linktype in ("loop", "tail-recursion")
 
 
+def gc_constants(ir, first):
+    """The TValues of the GC constants (KGC of a GC type) of an IR whose type list
+    starts at ref `first` (a finished trace's IRCode: nk; the recording IRBuf: 0)."""
+    t = ir.t
+    for ref, k in ir.kval.items():
+        if t[ref - first] & IRT_TYPE in IRT_GCOBJ:
+            yield k
+
+
 class Jit(JitState):
     """The trace compiler attached to one VM (vm.attach_jit)."""
 
@@ -108,7 +117,21 @@ class Jit(JitState):
         self.step_then = None           # what to do after it (_step)
         self.ff_caller = None
         self.stitch_from = None
+        self.running = []               # executors of the traces running now (nested)
+        vm.gc_roots.append(self.gc_values)
         vm.attach_jit(self)
+
+    def gc_values(self):
+        """What traces keep alive (gc_traverse_trace): the GC constants of every trace and
+        of the one being recorded, and the GC values of running traces, which are in no
+        stack slot until an exit writes them back."""
+        for T in self.traces.values():
+            if T.ir is not None:        # (None while it is being recorded)
+                yield from gc_constants(T.ir, T.ir.nk)
+        if self.trace is not None and self.cur is not None:
+            yield from gc_constants(self.cur, 0)
+        for ex in self.running:
+            yield from ex.gc_values()
 
     # -- Hot counting and entry points (called by the interpreter) ------------------------
 
@@ -282,8 +305,12 @@ class Jit(JitState):
             room = self._stack_room(th, T, base)
             base += room or 0
             ex = Executor(self, T, th, base)
-            # no room: the entry guard fails and the interpreter goes on (and overflows)
-            snapno = ex.run() if room is not None else 0
+            self.running.append(ex)
+            try:
+                # no room: the entry guard fails and the interpreter goes on (and overflows)
+                snapno = ex.run() if room is not None else 0
+            finally:
+                self.running.pop()
             newbase, npc, pt = ex.restore(snapno)
             snap = T.snap[snapno]
             last = snapno == len(T.snap) - 1

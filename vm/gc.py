@@ -120,6 +120,9 @@ class Collector:
             self.mark_tv(v)
         for v in vm.pinned:
             self.mark_tv(v)
+        for source in vm.gc_roots:
+            for v in source():
+                self.mark_tv(v)
         for v in vm.builtins_by_ffid.values():     # fast functions live forever
             self.mark_tv(v)
         for th in vm.threads.values():

@@ -142,6 +142,7 @@ class VM:
         self.threads = {}           # thread TValue -> Thread
         self.udata = {}             # userdata TValue -> Python payload (files ...)
         self.pinned = {}            # TValue -> count: values Python code holds
+        self.gc_roots = []          # callables giving more live TValues (the trace compiler)
         self.builtins_by_ffid = {}
         self.nilnode = A.base + A.alloc(SIZEOF_NODE)
         self.Q[(self.nilnode - A.base) >> 3] = NIL

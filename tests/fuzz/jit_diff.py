@@ -31,9 +31,9 @@ from moonlens.vm.runtime import load, new_state
 JIT_PARAMS = {"hotloop": 1, "hotexit": 1}
 
 
-def run(source: str, chunkname: bytes, jit: bool, on_event=None) -> str:
+def run(source: str, chunkname: bytes, jit: bool, on_event=None, gc_stress=False) -> str:
     """Everything the program prints, then its error message if it failed.
-    on_event(event) sees the JIT's events."""
+    on_event(event) sees the JIT's events; gc_stress: a collection at every safepoint."""
     vm = new_state(libs=False)
     out = io.BytesIO()
     open_libs(vm, stdout=out, stderr=out)
@@ -47,6 +47,7 @@ def run(source: str, chunkname: bytes, jit: bool, on_event=None) -> str:
         vm.set_hotloop(JIT_PARAMS["hotloop"])
         if on_event is not None:
             j.events.attach(on_event)
+    vm.set_gc_stress(gc_stress)
     try:
         f = load(vm, source.encode(), chunkname)
         vm.call(f, [])
