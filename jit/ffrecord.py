@@ -50,6 +50,8 @@ def record_ff(J, f, ra):
         _back_to_caller(J, ra, nargs, caller_fn, caller_pc)
         recff_nyi(J, f, caller_fn, caller_pc)
         return
+    if nres is PENDING:
+        return      # the builtin calls a Lua function: recording goes on in its frame
     if J.postproc == POST_NONE:
         J.postproc = POST_FFRETRY
     record_ret(J, 0, nres)
@@ -59,6 +61,7 @@ def record_ff(J, f, ra):
 
 
 NYI = -2      # a handler's "this variant is not compiled"
+PENDING = -3  # a handler's "the builtin's call of a Lua function is recorded next"
 
 _TAIL_STATE = ("baseslot", "framedepth", "maxslot", "tailcalled", "L_base", "fn", "pt", "pc")
 
@@ -155,6 +158,20 @@ def arg(J, i):
 
 def recff_assert(J, data, f):
     return J.maxslot
+
+
+def recff_pcall(J, data, f):
+    """pcall(f, ...): the call of f is recorded in a protected frame over pcall's (the
+    arguments move up one slot for f's frame link, as the interpreter moves them)."""
+    from .record import record_call     # noqa: PLC0415
+    n = J.maxslot
+    if n < 1:
+        return NYI
+    b = J.baseslot
+    J.slot[b + 1:b + 1 + n] = J.slot[b:b + n]
+    record_call(J, 0, n - 1)
+    J.needsnap = 1      # an error in the trace is caught by this pcall
+    return PENDING
 
 
 def recff_type(J, data, f):
@@ -854,6 +871,7 @@ HANDLERS = {
     "tonumber": recff_tonumber,
     "assert": recff_assert,
     "type": recff_type,
+    "pcall": recff_pcall,
     "math_abs": recff_math_abs,
     "math_round": recff_math_round,
     "math_unary": recff_math_unary,

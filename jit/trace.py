@@ -415,8 +415,8 @@ class Jit(JitState):
 
     def _rebuild_frames(self, th, T, snap, base):
         """Interpreter frame records for the frames the trace had inlined at the exit."""
-        from ..vm.interp import FR_LUA, cont_record
-        from ..vm.layout import FRAME_CONT, FRAME_VARG
+        from ..vm.interp import FR_LUA, FR_PCALL, cont_record
+        from ..vm.layout import FRAME_CONT, FRAME_PCALL, FRAME_TYPEP, FRAME_VARG
         from .snap import SNAP_FRAME, snap_slot
         vm = self.vm
         Q = vm.Q
@@ -430,6 +430,14 @@ class Jit(JitState):
             link = Q[at]
             if link & 3 == FRAME_VARG:
                 caller_base = at + 1        # the vararg part of the frame above
+                continue
+            if link & FRAME_TYPEP >= FRAME_PCALL:
+                # pcall's frame (recorded just before) protects the function called here
+                kind, cbase, rpc, cfn, fslot, nres, _ = th.frames.pop()
+                th.frames.append((FR_PCALL, cbase, rpc, cfn, fslot, nres, caller_fn, None,
+                                  at - 1))
+                caller_base = at + 1
+                caller_fn = vm.funcs[Q[at - 1]]
                 continue
             if link & 3 == FRAME_CONT:
                 rpc = self.code_at(Q[at - 2])[1]

@@ -1062,7 +1062,8 @@ def _pcall_enter(vm, th, base, pc, fn, fslot, cs, nargs, nres, f, handler):
         Q[cs + 2] = target
         Q[cs] = mo
         nargs += 1
-    Q[cs + 1] = ((cs + 2 - base) << 3) | FRAME_PCALL
+    # f's frame links to pcall's own frame, two slots down (LuaJIT's ff_pcall)
+    Q[cs + 1] = (2 << 3) | FRAME_PCALL
     if g.__class__ is LFunc:
         th.frames.append(rec)
         nb = _enter_lua(vm, th, g, cs, nargs)
