@@ -19,7 +19,8 @@ from ..vm.layout import (
 from ..vm.table import tv_num
 from . import record as rec
 from .events import Event, EventStream
-from .ir import IR, IRT_GCOBJ, IRT_TYPE, REF_BIAS
+from .jitlib import JitLib
+from .ir import IR, IRT, IRT_GCOBJ, IRT_TYPE, REF_BIAS
 from .jstate import (
     JitState, POST_NONE, TRACE_ASM, TRACE_END, TRACE_ERR, TRACE_IDLE, TRACE_RECORD,
     TRACE_RECORD_1ST, TRACE_START,
@@ -119,6 +120,7 @@ class Jit(JitState):
         self.stitch_from = None
         self.running = []               # executors of the traces running now (nested)
         vm.gc_roots.append(self.gc_values)
+        self.lib = JitLib(self)         # jit.attach's events, jit.util's trace functions
         vm.attach_jit(self)
 
     def gc_values(self):
@@ -1048,7 +1050,15 @@ class Jit(JitState):
         return {"LT": sa < sb, "GE": sa >= sb, "LE": sa <= sb, "GT": sa > sb}[name]
 
     def tostr(self, tr):
-        raise TraceError("BADTYPE")
+        """lj_ir_tostr: a string as it is, a number converted, anything else BADTYPE."""
+        from .fold import emitir
+        from .irbuf import IRTYPE
+        from .narrow import tref_isnum, tref_isnumber, tref_isstr
+        if tref_isstr(tr):
+            return tr
+        if not tref_isnumber(tr):
+            raise TraceError("BADTYPE")
+        return emitir(self, IRTYPE(IR["TOSTR"], IRT["STR"]), tr, 1 if tref_isnum(tr) else 0)
 
     def ir_call(self, name, *args):
         from .fold import emitir
