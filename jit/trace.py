@@ -19,7 +19,6 @@ from ..vm.layout import (
 from ..vm.table import tv_num
 from . import record as rec
 from .events import Event, EventStream
-from .jitlib import JitLib
 from .ir import IR, IRT, IRT_GCOBJ, IRT_TYPE, REF_BIAS
 from .jstate import (
     JitState, POST_NONE, TRACE_ASM, TRACE_END, TRACE_ERR, TRACE_IDLE, TRACE_RECORD,
@@ -120,7 +119,6 @@ class Jit(JitState):
         self.stitch_from = None
         self.running = []               # executors of the traces running now (nested)
         vm.gc_roots.append(self.gc_values)
-        self.lib = JitLib(self)         # jit.attach's events, jit.util's trace functions
         vm.attach_jit(self)
 
     def gc_values(self):
