@@ -813,12 +813,37 @@ def recff_table_insert(J, data, f):
     return 0
 
 
+def recff_metacall(J, mmname):
+    """A builtin that calls the argument's metamethod (tostring's __tostring): the
+    builtin's frame becomes a tail call of the metamethod with the object, recorded
+    over the live stack as the interpreter will set it up. False: no metamethod."""
+    from .record import RecordIndex, mm_lookup, record_tailcall     # noqa: PLC0415
+    ix = RecordIndex()
+    ix.tab = base(J, 0)
+    ix.tabv = J.stack_tv(0)
+    if not mm_lookup(J, ix, mmname):
+        return False
+    Q = J.vm.Q
+    at = J.L_base
+    saved = (Q[at], Q[at + 2])
+    setslot(J, 2, base(J, 0))
+    setslot(J, 0, ix.mobj)
+    Q[at + 2], Q[at] = Q[at], ix.mobjv
+    try:
+        record_tailcall(J, 0, 1)
+    finally:
+        Q[at], Q[at + 2] = saved
+    return True
+
+
 def recff_tostring(J, data, f):
-    """Strings pass, numbers convert (TOSTR), nil/false/true are constants; anything
-    else (a __tostring call) is not compiled."""
+    """Strings pass; a __tostring metamethod is tail-called; numbers convert (TOSTR),
+    nil/false/true are constants; anything else is not compiled."""
     tr = arg(J, 0)
     if not tr or tref_t(tr) == IRT_STR:
         return 1
+    if recff_metacall(J, "__tostring"):
+        return PENDING
     t = tref_t(tr)
     if t in (IRT_NUM, IRT_INT):
         setslot(J, 0, emitir(J, IRTYPE(IR["TOSTR"], IRT_STR), tr, 1 if t == IRT_NUM else 0))
