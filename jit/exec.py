@@ -719,8 +719,12 @@ def _strfmt(kind):
 
 
 def x_vload(ex, ref, t, a, b):
-    """VLOAD: a TValue of an IR call's result (lj_vm_next's pair), type-checked."""
-    return ex.check_type(ex.val(a)[b], t)
+    """VLOAD: vararg b at the address a (rec_varg), or value b of an IR call's result
+    (lj_vm_next's pair); type-checked."""
+    v = ex.val(a)
+    if v.__class__ is int:
+        return ex.read_tv(v + 8 * b, t)
+    return ex.check_type(v[b], t)
 
 
 def x_hiop(ex, ref, t, a, b):

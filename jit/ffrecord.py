@@ -355,6 +355,28 @@ def recff_xpairs(J, data, f):
     return 3
 
 
+def select_mode(J, tr, tv):
+    """lj_ffrecord_select_mode: 0 for select('#', ...) (the string is guarded), else the
+    index k of select(k, ...); a zero index is BADTYPE."""
+    from ..vm.numbers import scan_number
+    if tref_t(tr) == IRT_STR and J.vm.sbytes(tv)[:1] == b"#":
+        if len(J.vm.sbytes(tv)) == 1:
+            emitir(J, IRTG(IR["EQ"], IRT_STR), tr, J.cur.kgc(tv, IRT_STR))
+        else:
+            ptr = emitir(J, IRTYPE(IR["STRREF"], IRT["P64"]), tr, J.cur.kint(0))
+            ch = emitir(J, IRTYPE(IR["XLOAD"], IRT["U8"]), ptr, 1)
+            emitir(J, IRTG(IR["EQ"], IRT["INT"]), ch, J.cur.kint(35))
+        return 0
+    n = tv_num(tv) if tv < NUM_LIMIT else scan_number(J.vm.sbytes(tv), tonumber=True) \
+        if tref_t(tr) == IRT_STR else None
+    if n is None:
+        raise TraceError("BADTYPE")
+    k = int(n)
+    if k == 0:
+        raise TraceError("BADTYPE")
+    return k
+
+
 def recff_select(J, data, f):
     """select('#', ...) is the argument count; select(k, ...) with a constant k moves
     the arguments down. Any other selector is not compiled."""

@@ -1414,9 +1414,14 @@ def rec_varg(J, dst, nresults):
 
 def _varg_unknown(J, dst, nresults, numparams, nvararg, link, frame_varg):
     cur = J.cur
+    fr = 0
     if nresults < 0:
-        J.errinfo = 71      # BC_VARG: select(x, ...) is not recorded here
-        raise TraceError("NYIBC", 71)
+        if not _select_detect(J):
+            J.errinfo = 71      # BC_VARG: only select(x, ...) takes all of them
+            raise TraceError("NYIBC", 71)
+        fr = emitir(J, IRTYPE(IR_SLOAD, IRT_INT), 1, SLOAD["READONLY"] | SLOAD["FRAME"])
+        _varg_select(J, dst, fr, numparams, nvararg, 8 * (2 + numparams) + frame_varg)
+        return
     fr = emitir(J, IRTYPE(IR_SLOAD, IRT_INT), 1, SLOAD["READONLY"] | SLOAD["FRAME"])
     frofs = 8 * (2 + numparams) + frame_varg
     if nvararg > 0:
@@ -1425,8 +1430,7 @@ def _varg_unknown(J, dst, nresults, numparams, nvararg, link, frame_varg):
             emitir(J, IRTG(IR["GE"], IRT_INT), fr, cur.kint(frofs + 8 * nresults))
         else:
             emitir(J, IRTG(IR_EQ, IRT_INT), fr, cur.kint(link & 0xFFFFFFFF))
-        vbase = emitir(J, IRTYPE(IR_SUB, IRT["I64"]), REF_BASE_TREF, fr)
-        vbase = emitir(J, IRTYPE(IR_ADD, IRT_PGC), vbase, cur.kint(frofs - 8))
+        vbase = _varg_base(J, fr, frofs)
         for i in range(nload):
             t = itype2irt(J.stack_tv(i - 2 - nvararg))
             tr = emitir(J, IRTG(IR["VLOAD"], t), vbase, i)
@@ -1438,6 +1442,76 @@ def _varg_unknown(J, dst, nresults, numparams, nvararg, link, frame_varg):
         setslot(J, dst + i, TREF_NIL)
     if dst + nresults > J.maxslot:
         J.maxslot = dst + nresults
+
+
+def _varg_base(J, fr, frofs):
+    """The address of the first vararg: BASE - frame size + frofs - 16 (LuaJIT 2.1's
+    FR2 offset; 2.1.0-beta3 subtracted 8 and read one slot off)."""
+    vbase = emitir(J, IRTYPE(IR_SUB, IRT["I64"]), REF_BASE_TREF, fr)
+    return emitir(J, IRTYPE(IR_ADD, IRT_PGC), vbase, J.cur.kint(frofs - 16))
+
+
+def _select_detect(J):
+    """select_detect: the VARG feeds select(x, ...) (CALLM with one fixed argument and
+    one result); the function is guarded to be select."""
+    from ..vm.bytecode import BC_CALLM     # noqa: PLC0415
+    ins = J.pt.proto.code[J.pc + 1]
+    if bc_op(ins) != BC_CALLM or bc_b(ins) != 2 or bc_c(ins) != 1:
+        return False
+    from ..vm.lib.ffid import FFID     # noqa: PLC0415
+    fv = J.stack_tv(bc_a(ins))
+    f = J.vm.funcs.get(fv)
+    if f is None or getattr(f, "ffid", None) != FFID["select"]:
+        return False
+    emitir(J, IRTG(IR_EQ, IRT["FUNC"]), getslot(J, bc_a(ins)), J.cur.kgc(fv, IRT["FUNC"]))
+    return True
+
+
+def _varg_select(J, dst, fr, numparams, nvararg, frofs):
+    """y = select(x, ...) over the trace's unknown varargs: the count or one vararg
+    straight from the frame; the CALLM and select are not recorded (bcskip)."""
+    from .ffrecord import select_mode     # noqa: PLC0415
+    from .ir import IRCONV_INDEX     # noqa: PLC0415
+    cur = J.cur
+    tridx = getslot(J, dst - 1)
+    tr = TREF_NIL
+    idx = select_mode(J, tridx, J.stack_tv(dst - 1))
+    if idx < 0:
+        J.errinfo = 71
+        raise TraceError("NYIBC", 71)
+    if idx != 0 and not tref_isinteger(tridx):
+        if tref_t(tridx) == IRT["STR"]:
+            tridx = emitir(J, IRTG(IR["STRTO"], IRT["NUM"]), tridx, 0)
+        tridx = emitir(J, IRTG(IR["CONV"], IRT["INT"]), tridx, IRCONV_INT_NUM | IRCONV_INDEX)
+    if idx != 0 and tref_isk(tridx):
+        emitir(J, IRTG(IR["GE"] if idx <= nvararg else IR["LT"], IRT["INT"]), fr,
+               cur.kint(frofs + 8 * idx))
+        frofs -= 8      # bias for the 1-based index
+    elif idx <= nvararg:        # the count from the frame size
+        tmp = emitir(J, IRTYPE(IR["ADD"], IRT["INT"]), fr, cur.kint(-frofs))
+        if numparams:
+            emitir(J, IRTG(IR["GE"], IRT["INT"]), tmp, cur.kint(0))
+        tr = emitir(J, IRTYPE(IR["BSHR"], IRT["INT"]), tmp, cur.kint(3))
+        if idx != 0:
+            tridx = emitir(J, IRTYPE(IR["ADD"], IRT["INT"]), tridx, cur.kint(-1))
+            idx_abc(J, tr, tridx, nvararg)
+    else:
+        tmp = cur.kint(frofs)
+        if idx != 0:
+            tmp2 = emitir(J, IRTYPE(IR["BSHL"], IRT["INT"]), tridx, cur.kint(3))
+            tmp = emitir(J, IRTYPE(IR["ADD"], IRT["INT"]), tmp2, tmp)
+        else:
+            tr = cur.kint(0)
+        emitir(J, IRTG(IR["LT"], IRT["INT"]), fr, tmp)
+    if idx != 0 and idx <= nvararg:
+        t = itype2irt(J.stack_tv(idx - 3 - nvararg))
+        aref = emitir(J, IRTYPE(IR["AREF"], IRT_PGC), _varg_base(J, fr, frofs), tridx)
+        tr = emitir(J, IRTG(IR["VLOAD"], t), aref, 0)
+        if irtype_ispri(t):
+            tr = TREF_PRI(t)
+    setslot(J, dst - 3, tr)
+    J.maxslot = dst - 2
+    J.bcskip = 1        # the CALLM (select itself is recorded with it here)
 
 
 def rec_tnew(J, ah):
