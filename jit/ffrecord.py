@@ -165,8 +165,8 @@ def recff_pcall(J, data, f):
     arguments move up one slot for f's frame link, as the interpreter moves them)."""
     from .record import record_call     # noqa: PLC0415
     n = J.maxslot
-    if n < 1:
-        return NYI
+    if n < 1 or getattr(J.vm.funcs.get(J.stack_tv(0)), "p", None) is None:
+        return NYI      # no argument, or a builtin or callable object: not here
     b = J.baseslot
     J.slot[b + 1:b + 1 + n] = J.slot[b:b + n]
     record_call(J, 0, n - 1)

@@ -118,6 +118,8 @@ class Jit(JitState):
         self.ff_caller = None
         self.stitch_from = None
         self.running = []               # executors of the traces running now (nested)
+        self.stitch_pending = None      # (trace, fn, base, pc) of a stitched builtin call
+        self.stitch_start = None        # (fn, base, pc) of the call it returned to
         vm.gc_roots.append(self.gc_values)
         vm.attach_jit(self)
 
@@ -145,8 +147,9 @@ class Jit(JitState):
             self.state = TRACE_START
             self.ins(th, fn, base, pc)
             # The interpreter dispatches the hot instruction again in recording mode:
-            # it was handled here (a root trace records from the next one on).
-            if pc:
+            # it was handled here (a root trace records from the next one on). No
+            # recording (PROTO_NOJIT, no free trace): no re-dispatch to skip.
+            if pc and self.state != TRACE_IDLE:
                 self.skip = (fn.p, pc)
 
     def hot_call(self, th, fn, base):
@@ -155,6 +158,8 @@ class Jit(JitState):
     def ins(self, th, fn, base, pc, multres=0):
         """lj_trace_ins: the instruction at pc is about to execute."""
         if self.stepping and self._step_done(fn, base, pc):
+            return
+        if self.stitch_start is not None and self._stitch_started(th, fn, base, pc):
             return
         if self.skip is not None:
             skip, self.skip = self.skip, None
@@ -267,24 +272,49 @@ class Jit(JitState):
 
     def _exit_to_stitch(self, T, fn, base, pc):
         """The end of a stitched trace: the interpreter calls the builtin at pc. When it
-        returns, LuaJIT's stitch continuation (cont_stitch) records a new trace from
-        there (lj_trace_stitch), unless the trace already has one or is blacklisted
-        (link = itself). Here the builtin runs stepped; an error or a yield out of it
-        (the next instruction is elsewhere) ends the step without stitching.
-        The continuation of an already stitched trace runs in the interpreter."""
+        returns there (the interpreter's builtin-return path calls stitch_return),
+        LuaJIT's stitch continuation (cont_stitch) records a new trace from the next
+        instruction (lj_trace_stitch), unless the trace already has one or is
+        blacklisted (link = itself). The builtin may run Lua code meanwhile; an error
+        or a yield out of it leaves no return there, so no stitch. The continuation of
+        an already stitched trace runs in the interpreter."""
         if T.link or self.state != TRACE_IDLE:
             return
+        self.stitch_pending = (T, fn, base, pc)
 
-        def then(nfn, nbase, npc):
-            if nfn is fn and nbase == base and npc == pc + 1 and \
-                    self.traces.get(T.traceno) is T and not T.link and \
-                    self.state == TRACE_IDLE and self.on:
-                self.parent = 0             # treated like a root trace
-                self.exitno = T.traceno     # ... whose parent is the stitched trace
-                self.state = TRACE_START
-                self.ins(self.th, fn, base, pc)     # starts at the CALL, after it
-            return self.state == TRACE_IDLE
-        self._step(then)
+    def _stitch_started(self, th, fn, base, pc):
+        """The first instruction after a stitched builtin returned: the continuation
+        trace starts at the call (the results are in place now), then pc is recorded.
+        True: nothing else to do for pc."""
+        sfn, sbase, spc = self.stitch_start
+        self.stitch_start = None
+        if self.state != TRACE_START:
+            return False
+        if sfn is fn and sbase == base and spc + 1 == pc:
+            self.ins(th, fn, base, spc)
+        else:
+            self.state = TRACE_IDLE
+            self.vm.set_recording(False)
+        return self.state == TRACE_IDLE
+
+    def start_ins(self, traceno):
+        """The instruction trace traceno's JFORL/JITERL/JLOOP/JFUNCF replaced."""
+        return self.traces[traceno].startins
+
+    def stitch_return(self, fn, base, pc):
+        """A builtin called at pc of (fn, base) returned: start the stitch continuation
+        if it is the pending one. The interpreter switches to recording and the trace
+        starts at the instruction after the call, once the results are in place."""
+        T, sfn, sbase, spc = self.stitch_pending
+        self.stitch_pending = None
+        if sfn is fn and sbase == base and spc == pc and \
+                self.traces.get(T.traceno) is T and not T.link and \
+                self.state == TRACE_IDLE and self.on:
+            self.parent = 0             # treated like a root trace
+            self.exitno = T.traceno     # ... whose parent is the stitched trace
+            self.state = TRACE_START
+            self.stitch_start = (fn, base, pc)
+            self.vm.set_recording(True)
 
     def record_event(self):
         """The 'record' event (jit.attach's: trace, function, pc or -1 for a builtin,

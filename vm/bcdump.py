@@ -21,7 +21,8 @@ tables the VM built); without one it writes the keys in insertion order.
 import struct
 
 from .bytecode import (
-    BC_FORL, BC_FUNCF, BC_FUNCV, BC_IFORL, BC_IITERL, BC_ILOOP, BC_JFORI,
+    BC_FORL, BC_FUNCF, BC_FUNCV, BC_IFORL, BC_IITERL, BC_ILOOP, BC_JFORI, BC_JFORL, BC_JITERL,
+    BC_JLOOP,
     PROTO_CHILD, PROTO_FFI, PROTO_VARARG, Proto, TemplateTable,
 )
 
@@ -81,11 +82,13 @@ def has_debug_info(proto: Proto) -> bool:
 
 # -- Writer -------------------------------------------------------------------------------
 
-def dump(proto: Proto, strip=False, ktab=None) -> bytes:
+def dump(proto: Proto, strip=False, ktab=None, startins=None) -> bytes:
     """The dump of a main prototype (what string.dump returns).
 
     ktab(template) -> (array values, [(key, value)] in node order from the last node
     down), for TDUP constants; values are None/False/True/float/bytes.
+    startins(traceno) -> the instruction a trace's JFORL/JITERL/JLOOP replaced (from
+    the attached trace compiler), so compiled loops are written as they were.
     """
     out = bytearray(BCDUMP_HEAD)
     out.append(BCDUMP_VERSION)
@@ -93,16 +96,16 @@ def dump(proto: Proto, strip=False, ktab=None) -> bytes:
     if not strip:
         name = _name_bytes(proto.chunkname)
         out += uleb128(len(name)) + name
-    _write_proto(out, proto, strip, ktab or _ktab_replay)
+    _write_proto(out, proto, strip, ktab or _ktab_replay, startins)
     out.append(0)
     return bytes(out)
 
 
-def _write_proto(out, proto, strip, ktab):
+def _write_proto(out, proto, strip, ktab, startins):
     if proto.flags & PROTO_CHILD:
         for k in proto.kgc:
             if isinstance(k, Proto):
-                _write_proto(out, k, strip, ktab)
+                _write_proto(out, k, strip, ktab, startins)
     body = bytearray()
     body.append(proto.flags & (PROTO_CHILD | PROTO_VARARG | PROTO_FFI))
     body.append(proto.numparams)
@@ -115,7 +118,8 @@ def _write_proto(out, proto, strip, ktab):
         body += uleb128(len(dbg))
         if dbg:
             body += uleb128(proto.firstline) + uleb128(proto.numline)
-    body += struct.pack("<%dI" % (len(proto.code) - 1), *map(_unpatch, proto.code[1:]))
+    body += struct.pack("<%dI" % (len(proto.code) - 1),
+                        *(_unpatch(ins, startins) for ins in proto.code[1:]))
     body += struct.pack("<%dH" % len(proto.uv), *proto.uv)
     for k in reversed(proto.kgc):
         _write_kgc(body, k, ktab)
@@ -125,11 +129,14 @@ def _write_proto(out, proto, strip, ktab):
     out += uleb128(len(body)) + body
 
 
-def _unpatch(ins: int) -> int:
-    """Hot-loop variants of loop instructions are written as the plain ones."""
+def _unpatch(ins: int, startins) -> int:
+    """Loop instructions are written as the plain ones (lj_bcwrite): the I-variants and
+    JFORI by opcode, JFORL/JITERL/JLOOP with the jump of the trace's start instruction."""
     op = ins & 0xFF
     if op in (BC_IFORL, BC_IITERL, BC_ILOOP, BC_JFORI):
         return (ins & ~0xFF) | (op - BC_IFORL + BC_FORL)
+    if op in (BC_JFORL, BC_JITERL, BC_JLOOP) and startins is not None:
+        return (ins & 0xFF00) | (op - BC_JFORL + BC_FORL) | (startins(ins >> 16) & ~0xFFFF)
     return ins
 
 

@@ -143,6 +143,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                 return r            # a tail-called yield was the coroutine's last call
             base, pc, fn, multres = r
             p, code, uvs, fnq, stk = _state(vm, th, fn)
+    # @start
     while True:
         try:
             while True:
@@ -231,6 +232,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                             base += d
                             fslot += d
                             stk = th.stack
+                        # @cret
                         if vm.loop_mode != mode:
                             th.switch = (fn, base, pc, fslot, b, r)
                             raise _SwitchLoop()
@@ -1818,6 +1820,23 @@ _SNIPPETS = {
                     "        if vm.loop_mode != MODE:",
                     "            th.switch = (fn, base, pc, None, multres, None)",
                     "            raise _SwitchLoop()"],
+    # a Lua function called from a builtin (vm.call) or a coroutine's start: its FUNCF
+    (2, "@start"): ["if resume is None and pc == 1:",
+                    "    if code[0][0] == BC_JFUNCF:",
+                    "        th.multres = multres",
+                    "        base, pc, fn, multres = vm.jit.run_trace(th, fn, base, 0, code[0][3])",
+                    "        p, code, uvs, fnq, stk = _state(vm, th, fn)",
+                    "    elif not p.proto.flags & PROTO_VARARG:",
+                    "        hi = p.hotbase & 63",
+                    "        hot[hi] -= 1",
+                    "        if hot[hi] < 0:",
+                    "            vm.hot_call(th, fn, base)",
+                    "    if vm.loop_mode != MODE:",
+                    "        th.switch = (fn, base, pc, None, multres, None)",
+                    "        raise _SwitchLoop()"],
+    # a builtin returned: the stitch continuation of a trace that ended at its call
+    (2, "@cret"): ["if vm.jit.stitch_pending is not None:",
+                   "    vm.jit.stitch_return(fn, base, pc - 1)"],
     (2, "@hotloop"): ["hi = (p.hotbase + pc - 1) & 63",
                       "hot[hi] -= 2",
                       "if hot[hi] < 0:",

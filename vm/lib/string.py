@@ -416,7 +416,9 @@ def s_dump(vm, base, nargs):
         raise RuntimeErr(ERRMSG["STRDUMP"])
     templates = {}
     _collect_templates(vm, fo.p, templates)
-    data = bcdump.dump(fo.p.proto, strip, lambda tt: _template_layout(vm, templates[id(tt)]))
+    startins = getattr(vm.jit, "start_ins", None)
+    data = bcdump.dump(fo.p.proto, strip, lambda tt: _template_layout(vm, templates[id(tt)]),
+                       startins)
     return vm.str(data)
 
 
