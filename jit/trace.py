@@ -118,7 +118,7 @@ class Jit(JitState):
         self.ff_caller = None
         self.stitch_from = None
         self.running = []               # executors of the traces running now (nested)
-        self.stitch_pending = None      # (trace, fn, base, pc) of a stitched builtin call
+        self.stitch_pending = {}        # thread -> (trace, fn, base, pc) of a stitched call
         self.stitch_start = None        # (fn, base, pc) of the call it returned to
         vm.gc_roots.append(self.gc_values)
         vm.attach_jit(self)
@@ -270,7 +270,7 @@ class Jit(JitState):
         self.pendpatch(True)        # the original RET ran: the JLOOP goes back
         return self.state == TRACE_IDLE
 
-    def _exit_to_stitch(self, T, fn, base, pc):
+    def _exit_to_stitch(self, th, T, fn, base, pc):
         """The end of a stitched trace: the interpreter calls the builtin at pc. When it
         returns there (the interpreter's builtin-return path calls stitch_return),
         LuaJIT's stitch continuation (cont_stitch) records a new trace from the next
@@ -280,7 +280,7 @@ class Jit(JitState):
         an already stitched trace runs in the interpreter."""
         if T.link or self.state != TRACE_IDLE:
             return
-        self.stitch_pending = (T, fn, base, pc)
+        self.stitch_pending[th] = (T, fn, base, pc)
 
     def _stitch_started(self, th, fn, base, pc):
         """The first instruction after a stitched builtin returned: the continuation
@@ -301,12 +301,16 @@ class Jit(JitState):
         """The instruction trace traceno's JFORL/JITERL/JLOOP/JFUNCF replaced."""
         return self.traces[traceno].startins
 
-    def stitch_return(self, fn, base, pc):
-        """A builtin called at pc of (fn, base) returned: start the stitch continuation
-        if it is the pending one. The interpreter switches to recording and the trace
-        starts at the instruction after the call, once the results are in place."""
-        T, sfn, sbase, spc = self.stitch_pending
-        self.stitch_pending = None
+    def stitch_return(self, th, fn, base, pc):
+        """A builtin called at pc of (fn, base) in thread th returned: start the stitch
+        continuation if it is the pending one of th (each stack has its own, as LuaJIT's
+        continuation frames are on the stack). The interpreter switches to recording and
+        the trace starts at the instruction after the call, once the results are in
+        place."""
+        pending = self.stitch_pending.pop(th, None)
+        if pending is None:
+            return
+        T, sfn, sbase, spc = pending
         if sfn is fn and sbase == base and spc == pc and \
                 self.traces.get(T.traceno) is T and not T.link and \
                 self.state == TRACE_IDLE and self.on:
@@ -361,7 +365,7 @@ class Jit(JitState):
             self._hot_exit(th, T, snapno, nfn, newbase, npc)
         self._exit_to_original(nfn, npc)
         if last and T.linktype == "stitch":
-            self._exit_to_stitch(T, nfn, newbase, npc)
+            self._exit_to_stitch(th, T, nfn, newbase, npc)
         return newbase, npc, nfn, self._exit_multres(nfn, npc, snap, th.multres)
 
     def _stack_room(self, th, T, base):

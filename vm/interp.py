@@ -143,6 +143,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                 return r            # a tail-called yield was the coroutine's last call
             base, pc, fn, multres = r
             p, code, uvs, fnq, stk = _state(vm, th, fn)
+            # @resumed
     # @start
     while True:
         try:
@@ -386,6 +387,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                         n = _write_results(vm, th, ra, r)
                         if n < b - 1:
                             Q[ra + n:ra + b - 1] = _nils(b - 1 - n)
+                        # @resumed
                     elif op == BC_ITERN:
                         # @hotloop
                         ra = base + a
@@ -1835,8 +1837,15 @@ _SNIPPETS = {
                     "        th.switch = (fn, base, pc, None, multres, None)",
                     "        raise _SwitchLoop()"],
     # a builtin returned: the stitch continuation of a trace that ended at its call
-    (2, "@cret"): ["if vm.jit.stitch_pending is not None:",
-                   "    vm.jit.stitch_return(fn, base, pc - 1)"],
+    (2, "@cret"): ["if vm.jit.stitch_pending:",
+                   "    vm.jit.stitch_return(th, fn, base, pc - 1)"],
+    # a coroutine resumed after a yield (the yield call "returned"), or an iterator
+    # builtin returned to its ITERC, results in place: a stitch continuation starts
+    (2, "@resumed"): ["if vm.jit.stitch_pending:",
+                      "    vm.jit.stitch_return(th, fn, base, pc - 1)",
+                      "    if vm.loop_mode != MODE:",
+                      "        th.switch = (fn, base, pc, None, multres, None)",
+                      "        raise _SwitchLoop()"],
     (2, "@hotloop"): ["hi = (p.hotbase + pc - 1) & 63",
                       "hot[hi] -= 2",
                       "if hot[hi] < 0:",
