@@ -1860,8 +1860,14 @@ _SNIPPETS = {
                     "    th.switch = (fn, base, pc - 1, None, multres, None)",
                     "    raise _SwitchLoop()",
                     "op, a, b, c, d = code[pc - 1]"],
+    # recording ended at this function's entry: the entry is dispatched again, as
+    # LuaJIT re-reads the instruction, so a trace just patched in (JFUNCF) runs now
     (4, "@enter"): ["vm.jit.ins(th, fn, base, 0, multres)",
                     "if vm.loop_mode != MODE:",
+                    "    if code[0][0] == BC_JFUNCF and not vm.loop_mode & 4:",
+                    "        th.multres = multres",
+                    "        base, pc, fn, multres = vm.jit.run_trace(th, fn, base, 0,",
+                    "                                                 code[0][3])",
                     "    th.switch = (fn, base, pc, None, multres, None)",
                     "    raise _SwitchLoop()"],
 }
