@@ -326,6 +326,16 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                                 pc = c
                         elif not D[ra + 1] >= i:
                             pc = c
+                        elif op == BC_JFORI and not vm.loop_mode & 4:
+                            # a compiled loop is entered at once (vm_fori): its trace is
+                            # the JFORL's at the loop's end, starting at the body
+                            th.multres = multres
+                            base, pc, fn, multres = vm.jit.run_trace(th, fn, base, c - 1,
+                                                                     code[c - 1][3])
+                            p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            if vm.loop_mode != MODE:        # a side trace is recording
+                                th.switch = (fn, base, pc, None, multres, None)
+                                raise _SwitchLoop()
                     elif op == BC_LOOP or op == BC_ILOOP:
                         pass    # a loop header: hot counting only, D marks the loop's end
                         # @hotloop

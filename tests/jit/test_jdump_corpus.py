@@ -25,9 +25,6 @@ PROGRAMS = sorted(p.name for p in CORPUS.glob("*.lua"))
 KNOWN = {
     "math_abs_minmax.lua": "ABS's sign-mask operand is FLOAD nil with literal #996 here, "
                            "#272 in LuaJIT: the literal of that constant load differs",
-    "matrix_row.lua": "side traces are recorded in another order: exit 2 of trace 2 gets "
-                      "hot before exit 2 of trace 1 (LuaJIT: the other way round; cause "
-                      "not analysed)",
 }
 _IR_LINE = re.compile(r"^\d{4} ([ >])([ +]) (\w+) +(\w+)")
 
