@@ -21,10 +21,11 @@ class NotAvailable(Exception):
 
 
 class Engine:
-    def __init__(self, script_args=(), script_index=0, progname="moonlens"):
+    def __init__(self, script_args=(), script_index=0, progname="moonlens", memory_limit=None):
         self.script_args = list(script_args)
         self.script_index = script_index
         self.progname = progname
+        self.memory_limit = memory_limit    # bytes of Lua heap (None: the arena's default)
         self.exit_status = 0
         self._vm = None
 
@@ -34,7 +35,10 @@ class Engine:
     def vm(self):
         if self._vm is None:
             from moonlens.vm.runtime import new_state
-            self._vm = new_state()
+            if self.memory_limit:
+                self._vm = new_state(memory_limit=self.memory_limit)
+            else:
+                self._vm = new_state()
             self._vm.jit_factory = _make_jit
             self._make_arg_table()
         return self._vm
@@ -69,7 +73,16 @@ class Engine:
         return "(error object is not a string)"
 
     def _traceback_handler(self, value):
-        """luajit.c's traceback(): the message plus a stack traceback."""
+        """luajit.c's traceback(): the message plus a stack traceback. With the heap
+        full there is no room for one: the message goes on as it is (LuaJIT does not
+        run error handlers for memory errors)."""
+        from moonlens.vm.arena import ArenaFull
+        try:
+            return self._traceback(value)
+        except ArenaFull:
+            return value
+
+    def _traceback(self, value):
         vm = self.vm
         if value >> TAG_BITS != TAG_STR and not value < NUM_LIMIT:
             from moonlens.vm import meta

@@ -1133,6 +1133,12 @@ def _pcall_fail(vm, th, rec, errval, unwound=False):
             Q[dst + i] = v
     multres = _fix_nres(vm, dst, len(vals), nres)
     th.multres = multres
+    if vm.arena.total >= vm.gc_threshold:
+        # what the failed call built is garbage now (a memory error leaves a full heap):
+        # the stack above the caller's frame is dead
+        th.base = base
+        th.top = max(dst + len(vals), base + fn.p.proto.framesize)
+        vm.gc_check(th, th.top)
     if unwound:
         return None
     return base, pc, fn, multres
@@ -1686,6 +1692,7 @@ def convert_error(vm, th, fn, pc, e, inner=None):
         msg = _argerror_msg(proto, pc, e, inner)
     elif isinstance(e, ArenaFull):
         msg, where = ERRMSG["ERRMEM"], ""
+        vm.gc_threshold = 0         # collect at the next chance
     elif isinstance(e, RecursionError):
         msg = ERRMSG["STKOV"]
     elif isinstance(e, tab.TableError):

@@ -14,6 +14,8 @@ import struct
 
 from . import table as tab
 from .arena import Arena, DEFAULT_LIMIT
+from .errmsg import ERRMSG
+from .tokens import KEYWORDS
 from .bytecode import (
     BCBIAS_J, BC_TSETM, MODE, MODE_B, MODE_CD, PROTO_VARARG, Proto, TemplateTable,
 )
@@ -149,6 +151,10 @@ class VM:
         self.Q[((self.nilnode - A.base) >> 3) + 1] = NIL
         self.basemt = {}            # type tag -> metatable TValue (strings, ...)
         self.mmname = [self.str(n.encode()) for n in MMNAMES]
+        # preallocated and fixed, as LuaJIT does (lj_state.c, lj_lex_init): raising "not
+        # enough memory" and tostring(nil/true/false) need no allocation
+        for word in [ERRMSG["ERRMEM"].encode()] + list(KEYWORDS):
+            self.pinned[self.str(word)] = 1
         self.mmsid0 = self.I[((self.mmname[0] & PAYLOAD) - self.base + 12) >> 2]   # "__index"
         self.hook = None            # a hooks.Hook: debug hooks (debug.sethook, debugger)
         self.jit = None             # a trace compiler, attached through the hot counters
