@@ -18,7 +18,7 @@ call is one of them depends on runtime values.
 from ..jit.builtins import NEVER_STITCH, record_kind
 from ..jit.traceerr import TraceError
 from ..vm import ast as A
-from ..vm.bytecode import BC_FNEW
+from ..vm.bytecode import BC_FNEW, BC_UCLO, BC_VARG
 from ..vm.lib.ffid import FFID
 from . import stdlib_docs
 from .diagnostics import Finding
@@ -26,6 +26,8 @@ from .diagnostics import Finding
 LOOPS = (A.NumFor, A.GenFor, A.While, A.Repeat)
 LOOP_WORDS = {A.NumFor: "for", A.GenFor: "for", A.While: "while", A.Repeat: "repeat"}
 NYI_FNEW = TraceError("NYIBC", BC_FNEW).message()        # "NYI: bytecode 51"
+NYI_UCLO = TraceError("NYIBC", BC_UCLO).message()        # "NYI: bytecode 50"
+NYI_VARG = TraceError("NYIBC", BC_VARG).message()        # "NYI: bytecode 71"
 
 
 def stitched_builtins():
@@ -39,15 +41,28 @@ STITCHED = stitched_builtins()
 
 
 def loop_of(a, node):
-    """The innermost loop whose every iteration evaluates `node` (same function)."""
+    """The innermost loop whose every iteration evaluates `node` (same function); None
+    when there is none, or when something between them runs only sometimes (a branch
+    of an `if`, the right side of `and`/`or`)."""
     child = node
     parent = a.parent.get(id(node))
     while parent is not None and not isinstance(parent, (A.Function, A.Chunk)):
         if isinstance(parent, LOOPS) and _per_iteration(parent, child):
             return parent
+        if _conditional(parent, child):
+            return None
         child = parent
         parent = a.parent.get(id(parent))
     return None
+
+
+def _conditional(parent, child):
+    """Does `parent` evaluate `child` only on some of its runs?"""
+    if isinstance(parent, A.If):
+        return child is not parent.tests[0]
+    if isinstance(parent, A.BinOp) and parent.op in (A.OPR_AND, A.OPR_OR):
+        return child is parent.right
+    return False
 
 
 def _per_iteration(loop, child):
@@ -144,7 +159,58 @@ def passes_on_results(a, call):
 
 
 # code: check. Severity Information, source "moonlens-jit" (server/diagnostics.py).
+def nyi_in_loops(a, settings=None):
+    """jit-nyi: closures created, upvalues closed, varargs passed on, per iteration."""
+    yield from closures_in_loops(a, settings)
+    yield from closed_upvalues(a, settings)
+    yield from varargs_passed_on(a, settings)
+
+
+def closed_upvalues(a, settings=None):
+    """A local of the loop's body (or a loop variable) captured by a closure: the body's
+    scope closes it at the end of every iteration (bytecode UCLO, fscope_end)."""
+    for loop in (node for cls in LOOPS for node in a.nodes(cls)):
+        scope = loop.body.scope
+        if scope is None:
+            continue
+        candidates = list(scope.vars)
+        if isinstance(loop, (A.NumFor, A.GenFor)) and scope.parent is not None:
+            candidates += scope.parent.vars        # the loop variables' own scope
+        var = next((v for v in candidates if v.captured), None)
+        if var is None:
+            continue
+        start, end = a.span(var.decl)
+        hs, he = loop_header(a, loop)
+        yield Finding(start, end,
+                      "`%s` is captured by a closure, so the loop closes it at the end of "
+                      "every iteration, which LuaJIT 2.1 cannot compile: the loop's trace "
+                      "is aborted (LuaJIT: \"%s\", bytecode UCLO). Declare the variable "
+                      "outside the loop, or create the closure elsewhere."
+                      % (var.name, NYI_UCLO),
+                      [(hs, he, "the `%s` loop" % LOOP_WORDS[type(loop)])])
+
+
+def varargs_passed_on(a, settings=None):
+    """`...` passed on as a variable number of values (not to select) in a loop: the
+    loop's trace starts in the vararg function, where the count is unknown (rec_varg)."""
+    for node in a.nodes(A.Vararg):
+        loop = loop_of(a, node)
+        if loop is None or not passes_on_results(a, node):
+            continue
+        parent = a.parent.get(id(node))
+        if isinstance(parent, A.Call) and builtin_called(a, parent.func) == "select":
+            continue
+        start, end = a.span(node)
+        hs, he = loop_header(a, loop)
+        yield Finding(start, end,
+                      "All of `...` passed on in a loop: LuaJIT 2.1 compiles varargs only "
+                      "in a fixed number or through select(), so the loop's trace is "
+                      "aborted (LuaJIT: \"%s\", bytecode VARG). Copy them once before the "
+                      "loop (`local args = {...}`)." % NYI_VARG,
+                      [(hs, he, "the `%s` loop" % LOOP_WORDS[type(loop)])])
+
+
 CHECKS = {
-    "jit-nyi": closures_in_loops,
+    "jit-nyi": nyi_in_loops,
     "jit-stitch": stitched_calls,
 }

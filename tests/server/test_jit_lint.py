@@ -14,11 +14,37 @@ def lint(src, settings=None):
 
 def test_closure_in_loop_body_is_reported_with_the_loop_header():
     a, ds = lint("for i = 1, 10 do\n  local f = function(x) return x + i end\nend\n")
-    (d,) = ds
-    assert (d.code, d.severity, text_of(a, (d.start, d.end))) == ("jit-nyi", 3, "function(x)")
-    assert "NYI: bytecode 51" in d.message and "FNEW" in d.message
-    (rel,) = d.related
+    uclo, fnew = ds         # `i` is captured too: the loop closes it (UCLO) each time
+    assert (fnew.code, fnew.severity, text_of(a, (fnew.start, fnew.end))) == \
+        ("jit-nyi", 3, "function(x)")
+    assert "NYI: bytecode 51" in fnew.message and "FNEW" in fnew.message
+    (rel,) = fnew.related
     assert text_of(a, rel[:2]) == "for i = 1, 10 do"
+    assert (uclo.code, text_of(a, (uclo.start, uclo.end))) == ("jit-nyi", "i")
+    assert "NYI: bytecode 50" in uclo.message and "UCLO" in uclo.message
+
+
+def test_closed_upvalues_only_for_locals_of_the_loop_body():
+    a, ds = lint("local keep\nfor i = 1, 9 do\n  local x = i\n"
+                 "  if i == 1 then keep = function() return x end end\nend\n"
+                 "local y = 0\nwhile true do keep = function() return y end break end\n")
+    assert [(d.code, text_of(a, (d.start, d.end))) for d in ds] == \
+        [("jit-nyi", "x"), ("jit-nyi", "function()")]
+    assert "NYI: bytecode 50" in ds[0].message
+
+
+def test_varargs_passed_on_in_a_loop():
+    a, ds = lint("local function f(...)\n  for i = 1, 9 do\n    local t = {...}\n"
+                 "    local n = select('#', ...)\n    local a, b = ...\n    g(...)\n"
+                 "  end\nend\n")
+    assert [(d.code, a.line(d.start)) for d in ds] == [("jit-nyi", 3), ("jit-nyi", 6)]
+    assert all("NYI: bytecode 71" in d.message and "VARG" in d.message for d in ds)
+
+
+def test_closures_in_branches_are_not_claimed():
+    _, ds = lint("for i = 1, 9 do\n  if i > 5 then local f = function() end end\n"
+                 "  local g = i > 2 and function() end\nend\n")
+    assert ds == []
 
 
 def test_closures_only_where_every_iteration_runs_them():
