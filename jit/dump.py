@@ -19,6 +19,7 @@ are accepted; the output is always plain text.
 
 from ..vm.bclist import bcline
 from ..vm.layout import PAYLOAD
+from .events import guard_exit
 from .ir import IR, IRT, REF_BIAS
 from .irtext import format_ins, format_k, format_number
 from .snap import SNAP_CONT, SNAP_FRAME, SNAP_NORESTORE, SNAP_SOFTFPNUM, snap_ref, snap_slot
@@ -129,7 +130,10 @@ class Dump:
             self.out.write("---- TRACE flush\n\n")
 
     def on_exit(self, ev):
-        if self.mode & set("xX"):
+        # the end of a trace that does not loop is no exit (LuaJIT jumps to the
+        # interpreter or the linked trace without one)
+        if self.mode & set("xX") and guard_exit(self.jit.traces.get(ev.traceno),
+                                                 ev.info["exitno"]):
             self.out.write("---- TRACE %d exit %d\n" % (ev.traceno, ev.info["exitno"]))
 
     # -- Recorded bytecode ---------------------------------------------------------------

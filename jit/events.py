@@ -1,8 +1,8 @@
 """The one event stream: every JIT decision as an event with its source position.
 
-Kinds (LuaJIT's trace vmevent and more): start, stop, abort, flush, exit, blacklist.
-Consumers -- the -jv and -jdump printers, jit.attach, the language server's worker,
-the debug adapter -- subscribe with EventStream.attach.
+Kinds (LuaJIT's trace vmevent and more): start, stop, abort, flush, exit, blacklist,
+record. Consumers -- the -jv and -jdump printers, jit.attach (not yet), the
+language server's worker, the debug adapter -- subscribe with EventStream.attach.
 """
 
 
@@ -31,13 +31,28 @@ class Event:
         return "Event(%s, %d, pc=%d, %r)" % (self.kind, self.traceno, self.pc, self.info)
 
 
+def guard_exit(T, exitno):
+    """Whether an "exit" event of trace T is a guard exit, as LuaJIT's texit event and
+    -jdump's exit lines count them. Leaving at the last snapshot of a trace that does
+    not loop is its end (a link to the interpreter, a return, a stitch): LuaJIT jumps
+    to the interpreter there without an exit."""
+    if T is None:
+        return False
+    return exitno != len(T.snap) - 1 or T.loops()
+
+
 class EventStream:
     def __init__(self):
         self.listeners = []
 
-    def attach(self, listener):
-        """listener(event) is called for every event, in order."""
-        self.listeners.append(listener)
+    def attach(self, listener, first=False):
+        """listener(event) is called for every event, in order; `first` puts it before
+        the listeners attached so far. A listener may raise (a TraceError aborts the
+        trace being recorded); the listeners after it do not see that event."""
+        if first:
+            self.listeners.insert(0, listener)
+        else:
+            self.listeners.append(listener)
 
     def detach(self, listener):
         if listener in self.listeners:

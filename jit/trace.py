@@ -13,17 +13,23 @@ from ..vm.bytecode import (
     BC_CALLMT, BC_IFORL, BC_IFUNCF, BC_IITERL, BC_JFORI, BC_JLOOP, BC_JMP, BC_LOOP, BC_RET,
     BC_RET0, BC_RET1, BC_RETM, BC_TSETM, PROTO_ILOOP, PROTO_NOJIT,
 )
+from ..vm.errors import LuaError
+from ..vm.interp import FR_LUA, FR_PCALL, cont_record, grow
 from ..vm.layout import (
-    FRAME_TYPE, NIL, NUM_LIMIT, PAYLOAD, PROTO, SIZEOF_GCPROTO, TAB, TAG_BITS,
+    FRAME_CONT, FRAME_PCALL, FRAME_TYPE, FRAME_TYPEP, FRAME_VARG, NIL, NUM_LIMIT, PAYLOAD,
+    PROTO, SIZEOF_GCPROTO, TAB, TAG_BITS,
 )
+from ..vm.state import LJ_STACK_EXTRA
 from ..vm.table import tv_num
 from . import record as rec
 from .events import Event, EventStream
+from .exec import Executor
 from .ir import IR, IRT, IRT_GCOBJ, IRT_TYPE, REF_BIAS
 from .jstate import (
     JitState, POST_NONE, TRACE_ASM, TRACE_END, TRACE_ERR, TRACE_IDLE, TRACE_RECORD,
     TRACE_RECORD_1ST, TRACE_START,
 )
+from .snap import SNAP_FRAME, snap_slot
 from .traceerr import TRERR, TraceError
 
 PENALTY_SLOTS = 64
@@ -333,7 +339,6 @@ class Jit(JitState):
         """Run trace traceno from the interpreter state (fn, base); returns the state the
         interpreter continues with: (base, pc, fn, multres). Exits with a compiled side
         trace and links to other root traces continue in those traces."""
-        from .exec import Executor
         while True:
             T = self.traces[traceno]
             room = self._stack_room(th, T, base)
@@ -371,9 +376,6 @@ class Jit(JitState):
     def _stack_room(self, th, T, base):
         """The stack check at a trace's entry: room for its highest slot. The stack grows
         as the interpreter's would (returns the slot delta); None when it cannot."""
-        from ..vm.errors import LuaError
-        from ..vm.interp import grow
-        from ..vm.state import LJ_STACK_EXTRA
         over = base - 2 + T.topslot + LJ_STACK_EXTRA - (th.stack + th.size)
         if over < 0:
             return 0
@@ -449,9 +451,6 @@ class Jit(JitState):
 
     def _rebuild_frames(self, th, T, snap, base):
         """Interpreter frame records for the frames the trace had inlined at the exit."""
-        from ..vm.interp import FR_LUA, FR_PCALL, cont_record
-        from ..vm.layout import FRAME_CONT, FRAME_PCALL, FRAME_TYPEP, FRAME_VARG
-        from .snap import SNAP_FRAME, snap_slot
         vm = self.vm
         Q = vm.Q
         caller_base = base
@@ -514,6 +513,7 @@ class Jit(JitState):
         T = self.trace = Trace(traceno)
         self.traces[traceno] = T
         T.startpt = pt
+        T.startfn = self.fn
         T.parent = self.parent
         T.exitno = self.exitno
         self.mergesnap = 0
@@ -603,12 +603,13 @@ class Jit(JitState):
         T = self.trace
         e = err.code
         name = err.args[0]
+        blacklisted = False
         if T is not None and self.parent == 0 and not rec.bc_isret(T.startins & 0xFF):
             if self.exitno == 0:
                 if name == "RETRY":
                     self.set_hotcount(T.startpt, T.startpc + 1, 1)
                 else:
-                    self._penalty(T.startpt, T.startpc, name)
+                    blacklisted = self._penalty(T.startpt, T.startpc, name)
             else:
                 self.traces[self.exitno].link = self.exitno
         if T is not None:
@@ -616,6 +617,8 @@ class Jit(JitState):
             T.linktype = "none"
             fn, pc = self._abort_position()
             self.emit("abort", T.traceno, fn, pc, error=e, info=err.info)
+            if blacklisted:
+                self.emit("blacklist", T.traceno, T.startfn, T.startpc, error=e)
             del self.traces[T.traceno]
             self.trace = None
         self.state = TRACE_IDLE
@@ -643,11 +646,11 @@ class Jit(JitState):
                 val = (entry.val << 1) + (self.prng() & ((1 << PENALTY_RNDBITS) - 1))
                 if val > PENALTY_MAX:
                     self.blacklist(pt, pc)
-                    return
+                    return True
                 entry.val = val
                 entry.reason = reason
                 self.set_hotcount(pt, pc + 1, val)
-                return
+                return False
         entry = Penalty(pt, pc, PENALTY_MIN, reason)
         if len(self.penalty) < PENALTY_SLOTS:
             self.penalty.append(entry)

@@ -4,7 +4,10 @@ Keys are LuaLS's, without the `Lua.` prefix, so existing project files keep
 working: `diagnostics.globals`, `diagnostics.disable`, `diagnostics.severity`,
 `diagnostics.enable`, `hint.enable`, `hint.paramName`, `semantic.enable`,
 `runtime.path` (a list of package.path templates, replacing the default);
-MoonLens's own: `jitLint.enable`.
+MoonLens's own: `jitLint.enable`, and for runtime JIT insight (server/lsp_jit.py)
+`jit.analyzeOnSave`, `jit.entry` (a script to run instead of the file, relative to
+the workspace root), `jit.timeout` (seconds), `jit.maxInstructions`,
+`jit.maxMemoryMB`, `jit.allowWrites`, `jit.codeLens`.
 A settings object may nest (`{"diagnostics": {"globals": [...]}}`) or use
 dotted keys (`{"diagnostics.globals": [...]}`), with or without `Lua.`.
 
@@ -33,10 +36,24 @@ class Settings:
         self.semantic_enable = True
         self.runtime_path = ["?.lua", "?/init.lua"]     # package.path templates
         self.jit_lint = True            # moonlens.jitLint.enable
+        self.jit = JitRunSettings()
 
     def __repr__(self):
         return "Settings(globals=%r, disable=%r, severity=%r)" % (
             sorted(self.globals), sorted(self.disable), self.severity)
+
+
+class JitRunSettings:
+    """The budget and sandbox of a JIT analysis run (moonlens.jit.*)."""
+
+    def __init__(self):
+        self.analyze_on_save = False
+        self.entry = None               # path of the script to run, or None: the file
+        self.timeout = 10.0             # seconds of wall time
+        self.max_instructions = 100_000_000     # interpreted bytecode instructions
+        self.max_memory_mb = 512        # the Lua heap (the arena limit)
+        self.allow_writes = False       # io.open for writing, os.remove, os.rename ...
+        self.code_lens = True
 
 
 def flatten(obj, prefix=""):
@@ -89,6 +106,27 @@ def _apply(settings, flat):
         settings.runtime_path = [p for p in path if "?" in p]
     if isinstance(flat.get("jitLint.enable"), bool):
         settings.jit_lint = flat["jitLint.enable"]
+    _apply_jit(settings.jit, flat)
+
+
+_JIT_BOOLS = {"jit.analyzeOnSave": "analyze_on_save", "jit.allowWrites": "allow_writes",
+              "jit.codeLens": "code_lens"}
+_JIT_NUMBERS = {"jit.timeout": ("timeout", 0.1, 600.0),
+                "jit.maxInstructions": ("max_instructions", 0, 10 ** 12),
+                "jit.maxMemoryMB": ("max_memory_mb", 1, 1 << 20)}
+
+
+def _apply_jit(jit, flat):
+    for key, attr in _JIT_BOOLS.items():
+        if isinstance(flat.get(key), bool):
+            setattr(jit, attr, flat[key])
+    for key, (attr, low, high) in _JIT_NUMBERS.items():
+        value = flat.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            setattr(jit, attr, type(getattr(jit, attr))(min(max(value, low), high)))
+    entry = flat.get("jit.entry")
+    if isinstance(entry, str) or (entry is None and "jit.entry" in flat):
+        jit.entry = entry or None
 
 
 def severity_number(level):

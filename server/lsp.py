@@ -186,6 +186,7 @@ class MoonLensServer(LanguageServer):
         if not self.settings_ready:
             return                        # pull_configuration publishes every open doc
         found = diagnostics.compute(doc.analysis, self.settings())
+        found += self.jit.diagnostics(doc)      # a JIT analysis run's findings
         self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(
             uri=doc.uri, version=doc.version,
             diagnostics=[self._diagnostic(doc, d) for d in found]))
@@ -344,8 +345,9 @@ def create_server() -> MoonLensServer:
     _navigation(ls)
     _assistance(ls)
     _presentation(ls)
-    from . import lsp_workspace          # noqa: PLC0415 -- it builds on this module
+    from . import lsp_jit, lsp_workspace     # noqa: PLC0415 -- they build on this module
     lsp_workspace.register(ls)
+    lsp_jit.register(ls)
     return ls
 
 
@@ -465,6 +467,7 @@ def _sync(ls):
         doc = ls.store.change(params.text_document.uri, params.content_changes,
                               params.text_document.version)
         if doc is not None:
+            ls.jit.changed(doc)             # a JIT analysis of the old text is stale
             ls.publish_soon(doc)
 
     @ls.feature(T.TEXT_DOCUMENT_DID_CLOSE)
@@ -474,6 +477,7 @@ def _sync(ls):
         doc = ls.store.get(uri)
         if doc is not None:
             ls.track_open(doc, False)
+            ls.jit.changed(doc)     # the file may change on disk while it is closed
         ls.store.close(uri)
         ls._semantic.pop(uri, None)
         timer = ls._timers.pop(uri, None)
@@ -487,6 +491,7 @@ def _sync(ls):
         doc = ls.store.get(params.text_document.uri)
         if doc is not None:
             ls.publish(doc)      # .luarc.json may have changed
+            ls.jit.saved(doc)    # moonlens.jit.analyzeOnSave
 
 
 def _navigation(ls):
@@ -626,9 +631,12 @@ def _assistance(ls):
         doc = ls.document(params.text_document.uri)
         offset = to_offset(doc, params.position)
         found = hover.hover(doc.analysis, offset) or _module_field_hover(ls, doc, offset)
+        jit = ls.jit.hover(doc, offset)         # the traces of a loop header's line
         if found is None:
-            return None
-        return T.Hover(contents=T.MarkupContent(T.MarkupKind.Markdown, found.markdown),
+            return None if jit is None else T.Hover(
+                contents=T.MarkupContent(T.MarkupKind.Markdown, jit))
+        text = found.markdown if jit is None else found.markdown + "\n\n---\n\n" + jit
+        return T.Hover(contents=T.MarkupContent(T.MarkupKind.Markdown, text),
                        range=to_range(doc, found.start, found.end))
 
     @ls.feature(T.TEXT_DOCUMENT_COMPLETION,
@@ -720,7 +728,7 @@ def _presentation(ls):
                                         settings.hint_param_name)
         return [T.InlayHint(position=to_position(doc, h.offset), label=h.label,
                             kind=T.InlayHintKind.Parameter, padding_right=True)
-                for h in hints]
+                for h in hints] + ls.jit.inlay_hints(doc, params.range)
 
 
 def _semantic_data(ls, doc):

@@ -33,3 +33,19 @@ def test_luarc_files(tmp_path):
     assert read_luarc(find_luarc(str(tmp_path))) == {"diagnostics.globals": ["b"]}
     (tmp_path / ".luarc.jsonc").write_text("{broken")
     assert read_luarc(find_luarc(str(tmp_path))) == {}
+
+
+def test_jit_run_settings():
+    s = build({})
+    assert (s.jit.analyze_on_save, s.jit.entry, s.jit.timeout, s.jit.allow_writes) == (
+        False, None, 10.0, False)
+    s = build({"jit": {"analyzeOnSave": True, "timeout": 3, "maxInstructions": 1e6,
+                       "maxMemoryMB": 64, "entry": "main.lua"}},
+              {"jit.allowWrites": True, "jit.timeout": "soon", "jit.codeLens": False})
+    assert (s.jit.analyze_on_save, s.jit.timeout, s.jit.max_instructions) == (True, 3.0,
+                                                                              1000000)
+    assert (s.jit.max_memory_mb, s.jit.entry, s.jit.allow_writes, s.jit.code_lens) == (
+        64, "main.lua", True, False)
+    assert build({"jit.timeout": 10 ** 9, "jit.maxMemoryMB": -5}).jit.timeout == 600.0
+    assert build({"jit.maxMemoryMB": -5}).jit.max_memory_mb == 1
+    assert build({"jit.entry": "a.lua"}, {"jit.entry": None}).jit.entry is None
