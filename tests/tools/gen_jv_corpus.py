@@ -49,8 +49,8 @@ def jit_status(luajit):
     return r.stdout.strip()
 
 
-def run_once(luajit, name):
-    r = subprocess.run([luajit, "-jv", name], cwd=CORPUS, capture_output=True, text=True,
+def run_once(luajit, name, folder=CORPUS):
+    r = subprocess.run([luajit, "-jv", name], cwd=folder, capture_output=True, text=True,
                        timeout=60)
     return r.returncode, r.stdout, r.stderr
 
@@ -72,15 +72,15 @@ def check_outcome(name, outcome):
         raise SystemExit("%s: %s" % (name, "; ".join(problems)))
 
 
-def render(name, header, runs, count, outcome):
+def render(name, header, runs, count, outcome, folder=CORPUS, script="gen_jv_corpus.py"):
     status, stdout, jv = outcome
+    where = folder.relative_to(HERE.parent.parent)
     lines = [
-        "# -jv corpus expectation for %s, written by tests/tools/gen_jv_corpus.py: do not edit."
-        % name,
+        "# -jv corpus expectation for %s, written by tests/tools/%s: do not edit."
+        % (name, script),
         "# engine: %s" % header["engine"],
         "# jit.status: %s" % header["status"],
-        "# command: luajit -jv %s   (run in tests/jit/jv_corpus; default -O3, default params)"
-        % name,
+        "# command: luajit -jv %s   (run in %s; default -O3, default params)" % (name, where),
         "# runs: %d, this outcome in %d" % (runs, count),
         "## status",
         "%d" % status,
@@ -89,25 +89,27 @@ def render(name, header, runs, count, outcome):
     return "\n".join(lines) + "\n" + stdout + "## jv\n" + jv
 
 
-def main():
+def main(argv=None, folder=CORPUS, script="gen_jv_corpus.py"):
+    """Write folder/NAME.jv for every folder/NAME.lua (or the names given)."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--luajit", default="luajit")
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("names", nargs="*")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     header = {"engine": engine_version(args.luajit), "status": jit_status(args.luajit)}
-    names = args.names or sorted(p.name for p in CORPUS.glob("*.lua"))
+    names = args.names or sorted(p.name for p in folder.glob("*.lua"))
     unstable = []
     for name in names:
-        counts = collections.Counter(run_once(args.luajit, name) for _ in range(args.runs))
+        counts = collections.Counter(run_once(args.luajit, name, folder)
+                                     for _ in range(args.runs))
         outcome, count = counts.most_common(1)[0]
         check_outcome(name, outcome)
         if count < MIN_SHARE * args.runs:
             unstable.append("%s: most frequent outcome in only %d of %d runs"
                             % (name, count, args.runs))
             continue
-        text = render(name, header, args.runs, count, outcome)
-        (CORPUS / name).with_suffix(".jv").write_text(text)
+        text = render(name, header, args.runs, count, outcome, folder, script)
+        (folder / name).with_suffix(".jv").write_text(text)
         print("%-45s %d/%d %d -jv lines" % (name, count, args.runs,
                                            len(outcome[2].splitlines())))
     print("%d programs, %s" % (len(names), header["engine"]))
