@@ -67,6 +67,7 @@ class _IRView:
         self.t = _Shifted(ir.t, ir.nk)
         self.op1 = _Shifted(ir.op1, ir.nk)
         self.op2 = _Shifted(ir.op2, ir.nk)
+        self.sink = _Shifted(ir.sink, ir.nk)
         self.kval = ir.kval
         self.nins = ir.nins
 

@@ -16,9 +16,10 @@ from ..vm import table as vtab
 from ..vm.layout import GCSTR, NIL, NUM_LIMIT, PAYLOAD, STR, TAB, TAG_BITS
 from ..vm.table import num_tv, tv_num
 from .fold import foldarith, foldfpm
-from .ir import (GGFL_BASEMT, IR, IRNAMES, IRT, IRT_GCOBJ, IRT_GUARD, IRT_TYPE, REF_BIAS,
-                 REF_FIRST)
+from .ir import (GGFL_BASEMT, IR, IRFL, IRM_OPMODE, IRM_S, IRNAMES, IRT, IRT_GCOBJ, IRT_GUARD,
+                 IRT_TYPE, REF_BIAS, REF_FIRST, irm_kind, irm_op1, irm_op2)
 from .irbuf import i32, num2int
+from .opt_sink import IRCONV_NUM_INT, STORES, store_alloc
 from .snap import SNAP_KEYINDEX, SNAP_NORESTORE, snap_ref, snap_slot
 
 
@@ -33,9 +34,33 @@ class IRCode:
         self.t = cur.t[lo:hi]
         self.op1 = cur.op1[lo:hi]
         self.op2 = cur.op2[lo:hi]
+        self.sink = cur.sink[lo:hi]
         self.kval = dict(cur.kval)
         self.kbits = dict(cur.kbits)
         self.chain = list(cur.chain)
+        self.xo = exec_ops(self)
+
+
+def exec_ops(ir):
+    """The opcodes the executor runs: NOP for a sunk instruction and for one that needs
+    the value of a skipped one (the FLOAD and AREF/HREFK under a sunk store), which
+    LuaJIT's assembler does not emit either (sunk, or unused). A guard or store among
+    the latter would be a SINK error."""
+    if not any(ir.sink):
+        return ir.o
+    nk = ir.nk
+    ops = list(ir.o)
+    skipped = set()
+    for ref in range(REF_FIRST, ir.nins):
+        i = ref - nk
+        o = ops[i]
+        refs = [r for r, m in ((ir.op1[i], irm_op1(o)), (ir.op2[i], irm_op2(o))) if m == M_REF]
+        if ir.sink[i] or skipped.intersection(refs):
+            if not ir.sink[i] and (ir.t[i] & IRT_GUARD or irm_kind(o) == IRM_S):
+                raise AssertionError("%04d %s uses a sunk value" % (ref - REF_BIAS, IRNAMES[o]))
+            skipped.add(ref)
+            ops[i] = IR_NOP
+    return ops
 
 
 def freeze(J, T):
@@ -98,6 +123,8 @@ class Executor:
         self.v[REF_BIAS - ir.nk] = jit.vm.base + 8 * base      # BASE
         self.bufs = {}
         self.phis = None
+        # a side trace is entered from its parent's exit: PVAL reads the parent's values
+        self.parent = getattr(jit, "exited", None) if T.parent else None
 
     def val(self, ref):
         return self.v[ref - self.ir.nk]
@@ -114,7 +141,7 @@ class Executor:
         (whose state restore() writes back)."""
         ir = self.ir
         nk = ir.nk
-        o, t, op1, op2 = ir.o, ir.t, ir.op1, ir.op2
+        o, t, op1, op2 = ir.xo, ir.t, ir.op1, ir.op2
         T = self.T
         loops = T.loops()
         start = REF_FIRST
@@ -155,7 +182,7 @@ class Executor:
         phis = self.phis
         if phis is None:
             phis = self.phis = [(ir.op1[i] - nk, ir.op2[i] - nk)
-                                for i in range(len(ir.o)) if ir.o[i] == IR_PHI]
+                                for i in range(len(ir.o)) if ir.xo[i] == IR_PHI]
         vals = [v[r] for _, r in phis]
         for (lref, _), x in zip(phis, vals):
             v[lref] = x
@@ -183,16 +210,71 @@ class Executor:
         snap = T.snap[snapno]
         frame = self.base - 2
         Q = vm.Q
+        unsunk = {}
         for sn in T.snapmap[snap.mapofs:snap.mapofs + snap.nent]:
             if sn & SNAP_NORESTORE:
                 continue
             ref = snap_ref(sn)
             s = snap_slot(sn)
+            if ref >= REF_BIAS and self.ir.sink[ref - self.ir.nk]:
+                # a sunk table: built once per exit, however many slots hold it
+                if ref not in unsunk:
+                    unsunk[ref] = self.unsink(ref, snap.ref)
+                Q[frame + s] = unsunk[ref]
+                continue
             tv = self.tv_of(ref)
             if sn & SNAP_KEYINDEX:
                 tv = 0xFFFE7FFF00000000 | (num2int(tv_num(tv)) & 0xFFFFFFFF)
             Q[frame + s] = tv
+        self.jit.exited = self          # (the parent of a side trace entered next)
         return frame + snap.baseslot, snap.pc, snap.pt
+
+    def unsink(self, ref, snapref):
+        """snap_unsink: the table of a sunk allocation, as the trace would have built it
+        by the snapshot: a new one (TNEW) or a copy of the template (TDUP), then the
+        sunk stores into it before the snapshot, with the values they store."""
+        ir = self.ir
+        nk = ir.nk
+        vm = self.vm
+        i = ref - nk
+        if ir.o[i] == IR_TNEW:
+            t = vtab.new_table(vm, ir.op1[i], ir.op2[i])
+        else:
+            t = vtab.dup(vm, ((self.val(ir.op1[i]) & PAYLOAD) - vm.base) >> 3)
+        for sref in range(ref + 1, snapref):
+            j = sref - nk
+            if ir.sink[j] and ir.o[j] in STORES and store_alloc(ir.o, ir.op1, sref, nk) == ref:
+                self.unsink_store(t, ir.op1[j], ir.op2[j])
+        return TAB | (vm.base + (t << 3))
+
+    def unsink_store(self, t, xref, value):
+        """Replay one sunk store into table t (qword index): a metatable (tab.nomm needs
+        nothing: setting keys clears it) or a constant key."""
+        ir = self.ir
+        nk = ir.nk
+        vm = self.vm
+        x = xref - nk
+        if ir.o[x] == IR_FREF:
+            if ir.op2[x] == IRFL["TAB_META"]:
+                vm.Q[t + vtab.T_META] = self.sunk_tv(value) & PAYLOAD   # KNULL: no metatable
+            return
+        key = ir.op2[x]
+        if ir.o[key - nk] == IR_KSLOT:
+            key = ir.op1[key - nk]
+        vtab.set(vm, t, self.tv_of(key), self.sunk_tv(value))
+
+    def sunk_tv(self, ref):
+        """The TValue a sunk store stores. A number conversion of an integer is redone
+        from the integer, as LuaJIT's restore does for a conversion without register:
+        in the loop, the pre-loop stores of a PHI allocation store the PHI operands,
+        whose values are the current ones; a conversion computed before the loop is not."""
+        ir = self.ir
+        while ref > REF_BIAS and ir.o[ref - ir.nk] == IR_CONV and \
+                ir.op2[ref - ir.nk] == IRCONV_NUM_INT:
+            ref = ir.op1[ref - ir.nk]
+        if ref > REF_BIAS and self.v[ref - ir.nk] is None:
+            raise AssertionError("sunk store of %04d, which has no value" % (ref - REF_BIAS))
+        return self.tv_of(ref)
 
     def tv_of(self, ref):
         """The TValue an instruction's (or constant's) value is stored as."""
@@ -229,6 +311,9 @@ class Executor:
 IR_LOOP = IR["LOOP"]
 IR_PHI = IR["PHI"]
 IR_KNUM = IR["KNUM"]
+IR_NOP, IR_TNEW, IR_FREF, IR_KSLOT, IR_CONV = (
+    IR[n] for n in ("NOP", "TNEW", "FREF", "KSLOT", "CONV"))
+M_REF = IRM_OPMODE["ref"]
 
 
 def _binop(f):
@@ -524,6 +609,13 @@ def x_retf(ex, ref, t, a, b):
     ex.v[REF_BIAS - ex.ir.nk] = vm.base + 8 * ex.base
     ex.th.frames.pop()
     return None
+
+
+def x_pval(ex, ref, t, a, b):
+    """PVAL: a value of the parent trace at the exit this side trace started from."""
+    parent = ex.parent
+    assert parent is not None and parent.T.traceno == ex.T.parent, "PVAL without its parent"
+    return parent.val(a + REF_BIAS)
 
 
 def x_base(ex, ref, t, a, b):
@@ -832,6 +924,7 @@ def _install():
     EXEC[IR["UREFO"]] = _uref(False)
     EXEC[IR["UREFC"]] = _uref(True)
     on("BASE", x_base)
+    on("PVAL", x_pval)
     on("RETF", x_retf)
     on("STRTO", x_strto)
     on("TOSTR", x_tostr)

@@ -1,7 +1,7 @@
 """The IR buffer of the trace being recorded: LuaJIT's linear IR array (lj_ir.c).
 
 Instructions live at references REF_FIRST and up, constants at REF_BIAS-1 and down;
-a reference is an index into five parallel lists (o, t, op1, op2, prev), so the
+a reference is an index into parallel lists (o, t, op1, op2, prev, sink), so the
 optimisers index them directly as LuaJIT does. The buffer is allocated once per
 JIT state and reused for every trace; a finished trace keeps a compact copy
 (IRTrace below). 64-bit constants take two slots, as on LuaJIT's GC64 builds, so
@@ -107,6 +107,8 @@ class IRBuf:
         self.op1 = [0] * SIZE
         self.op2 = [0] * SIZE
         self.prev = [0] * SIZE
+        # 1: sunk by SINK (opt_sink.py); LuaJIT keeps RID_SINK in prev after the pass
+        self.sink = [0] * SIZE
         self.kval = {}          # ref -> value of KNUM (float), KINT64 (int), KGC (TValue), KPTR
         self.kbits = {}         # ref -> bit pattern of a KNUM/KINT64 (-0 and NaNs differ)
         self.chain = [0] * len(IRNAMES)
@@ -143,6 +145,7 @@ class IRBuf:
         self.op1[ref] = a
         self.op2[ref] = b
         self.prev[ref] = self.chain[o]
+        self.sink[ref] = 0
         self.chain[o] = ref
         self.guardemit |= t
         return TREF(ref, t)

@@ -3,6 +3,7 @@
 format_ir() prints instructions as `luajit -jdump=i` does:
     0001 >  int SLOAD  #1    T
     0002    num ADD    0001  +1.5
+    0003 }  tab TNEW   #3    #0        ("}": sunk by SINK, in place of the guard mark)
 parse_ir() reads the same format into an IR buffer (without folding), so optimiser
 tests are written as text IR in and text IR out. Constants are written inline where
 they are used, as the dump shows them; with exact=True, number constants always
@@ -118,7 +119,8 @@ def format_ins(cur, ref, exact=False, gcname=None, pad=False):
         return "%04d ------ LOOP ------------" % n
     if name in ("NOP", "CARG", "RENAME"):
         return None
-    out = ["%04d %s%s %s %-6s " % (n, ">" if t & IRT_GUARD else " ", "+" if t & IRT_ISPHI else " ",
+    flag = "}" if cur.sink[ref] else ">" if t & IRT_GUARD else " "
+    out = ["%04d %s%s %s %-6s " % (n, flag, "+" if t & IRT_ISPHI else " ",
                                    IRT_DUMPNAME[t & IRT_TYPE], name)]
     m1, m2 = irm_op1(o), irm_op2(o)
     op1, op2 = cur.op1[ref], cur.op2[ref]
@@ -174,15 +176,16 @@ def format_ir(cur, exact=False, gcname=None, start=None):
 
 # -- Parsing ------------------------------------------------------------------------------
 
-_LINE = re.compile(r"^(\d{4}) ([ >])([ +]) (\w+) +(\w+) *(.*)$")
+_LINE = re.compile(r"^(\d{4}) ([ >}])([ +]) (\w+) +(\w+) *(.*)$")
 _TYPES = {name.strip(): i for i, name in enumerate(IRT_DUMPNAME)}
 
 
 def parse_ir(J, text, strings=None):
     """Read -jdump IR lines into J.cur (reset first) without folding.
 
-    Returns {line number: ref}. strings maps a "..." constant's text to its TValue
-    (a string constant needs the VM); other GC constants are not parsed.
+    Returns {line number: ref}. strings maps a "..." or {...} constant's text to its
+    TValue (a string constant needs the VM; {...} is a table); NULL is a KNULL of
+    the instruction's type, "key" @n a KSLOT. "}" marks a sunk instruction.
     """
     cur = J.cur
     cur.reset()
@@ -198,25 +201,28 @@ def parse_ir(J, text, strings=None):
         n, guard, phi, tname, opname, rest = m.groups()
         o = IR[opname]
         t = _TYPES[tname] | (IRT_GUARD if guard == ">" else 0) | (IRT_ISPHI if phi == "+" else 0)
-        a, b = _operands(J, o, opname, rest, refs, strings)
+        a, b = _operands(J, o, opname, rest, refs, strings, t & IRT_TYPE)
         if int(n) != cur.nins - REF_BIAS:
             raise ValueError("IR line %s out of order" % n)
         refs[int(n)] = cur.emit_raw(IRTYPE(o, t), a, b) & 0xFFFF
+        cur.sink[refs[int(n)]] = int(guard == "}")
     return refs
 
 
-def _operands(J, o, opname, rest, refs, strings):
+def _operands(J, o, opname, rest, refs, strings, t):
     m1, m2 = irm_op1(o), irm_op2(o)
     tokens = _tokens(rest)
     a = b = 0
     if m1 != M_NONE:
-        a = _operand(J, tokens.pop(0), m1, opname, refs, strings, first=True)
+        a = _operand(J, tokens.pop(0), m1, opname, refs, strings, t, first=True)
     if m2 != M_NONE:
         if m2 == M_LIT and tokens and not tokens[0].startswith("#"):
             b = parse_lit(opname, " ".join(tokens))
             tokens = []
         elif tokens:
-            b = _operand(J, tokens.pop(0), m2, opname, refs, strings)
+            b = _operand(J, tokens.pop(0), m2, opname, refs, strings, t)
+            if tokens and tokens[0].startswith("@"):       # HREFK's key and hash slot
+                b = J.cur.kslot(b, int(tokens.pop(0)[1:])) & 0xFFFF
     return a, b
 
 
@@ -225,17 +231,18 @@ def _tokens(rest):
     return re.findall(r'"(?:[^"\\]|\\.)*"~?|\S+', rest)
 
 
-def _operand(J, tok, mode, opname, refs, strings, first=False):
+def _operand(J, tok, mode, opname, refs, strings, t, first=False):
     if tok.startswith("#"):
         n = int(tok[1:])
         return n << 8 if opname in ("UREFO", "UREFC") and not first else n
     if re.fullmatch(r"\d{4}", tok):
         return refs[int(tok)]
-    return parse_k(J, tok, strings) & 0xFFFF
+    return parse_k(J, tok, strings, t) & 0xFFFF
 
 
-def parse_k(J, tok, strings=None):
-    """An inline constant: nil/true/false, +3 (int), +3.0/+1e3/+inf/nan (number), "s"."""
+def parse_k(J, tok, strings=None, t=IRT["NIL"]):
+    """An inline constant: nil/true/false, +3 (int), +3.0/+1e3/+inf/nan (number), "s",
+    {table} and NULL (a KNULL of type t)."""
     cur = J.cur
     if tok == "nil":
         return TREF_NIL
@@ -245,6 +252,10 @@ def parse_k(J, tok, strings=None):
         return TREF_TRUE
     if tok.startswith('"'):
         return cur.kgc(strings[tok], IRT["STR"])
+    if tok.startswith("{"):
+        return cur.kgc(strings[tok], IRT["TAB"])
+    if tok == "NULL":
+        return cur.knull(t)
     if re.fullmatch(r"[+-]\d+", tok):
         return cur.kint(int(tok))
     if tok == "bias":

@@ -12,9 +12,13 @@ from ..vm.bytecode import (
     BC_RETM, BC_TSETM, BC_UCLO, BC_VARG, BCBIAS_J, MODE, MODE_A, MODE_B, MODE_CD,
     PROTO_CHILD,
 )
-from .ir import IR, IRT_GUARD, REF_BIAS, REF_NIL, SLOAD, TREF_CONT, TREF_FRAME, TREF_KEYINDEX
+from .ir import (
+    IR, IRM_OPMODE, IRT, IRT_GUARD, REF_BIAS, REF_NIL, SLOAD, TREF_CONT, TREF_FRAME,
+    TREF_KEYINDEX, irm_op1, irm_op2,
+)
 from .irbuf import IR_KNUM, IRTYPE, IRT_NIL
 from .jstate import LJ_MAX_JSLOTS, LJ_STACK_EXTRA
+from .opt_sink import IRCONV_NUM_INT, STORES, store_alloc
 from .traceerr import TraceError
 
 SNAP_FRAME = 0x010000
@@ -26,7 +30,9 @@ SNAP_FLAGS = SNAP_FRAME | SNAP_CONT | SNAP_KEYINDEX   # the flags shared with TR
 SNAPCOUNT_DONE = 255
 FORL_EXT = 3
 
-IR_SLOAD, IR_RETF, IR_NOP = IR["SLOAD"], IR["RETF"], IR["NOP"]
+IR_SLOAD, IR_RETF, IR_NOP, IR_CONV = IR["SLOAD"], IR["RETF"], IR["NOP"], IR["CONV"]
+IRT_NUM = IRT["NUM"]
+IRM_REF = IRM_OPMODE["ref"]
 M_VAR, M_DST, M_BASE, M_RBASE, M_JUMP, M_LIT, M_FUNC = (
     MODE[m] for m in ("var", "dst", "base", "rbase", "jump", "lit", "func"))
 _RETS = (BC_RETM, BC_RET, BC_RET0, BC_RET1)
@@ -326,15 +332,19 @@ def snap_replay_const(J, T, ref):
         return cur.k64(o, ir.kbits[ref])
     if o == IR_KPTR:
         return cur.kptr(ir.kval[ref])
+    if o == IR["KNULL"]:
+        return cur.knull(t)
     raise AssertionError("bad IR constant op %d" % o)
 
 
 def snap_replay(J, T):
-    """lj_snap_replay: SLOADs (or constants) for the slots of the parent's exit snapshot."""
+    """lj_snap_replay: SLOADs (or constants) for the slots of the parent's exit snapshot;
+    a table the parent sank is allocated again, with its sunk stores (SunkReplay)."""
     snap = T.snap[J.exitno]
     entries = T.snapmap[snap.mapofs:snap.mapofs + snap.nent]
     J.framedepth = 0
     seen = {}
+    sunk = []
     ir = T.ir
     for sn in entries:
         s = snap_slot(sn)
@@ -346,6 +356,9 @@ def snap_replay(J, T):
                     tr = 0
                 else:
                     tr = snap_replay_const(J, T, ref)
+            elif ir.sink[ref - ir.nk]:
+                tr = 0                  # made below
+                sunk.append(ref)
             else:
                 i = ref - ir.nk
                 t = ir.t[i] & 0x1F
@@ -363,5 +376,123 @@ def snap_replay(J, T):
             J.framedepth += 1
         if sn & SNAP_FRAME:
             J.baseslot = s + 1
+    if sunk:
+        made = SunkReplay(J, T, snap.ref, seen).tables(sunk)
+        for sn in entries:
+            if snap_ref(sn) in made:
+                J.slot[snap_slot(sn)] = made[snap_ref(sn)]
     J.maxslot = snap.nslots - J.baseslot
     snap_add(J)         # snapshot #0 of the side trace: the parent's exit state
+    if sunk:            # the new tables are made before it: a GC step after it
+        J.cur.emit_raw(IRTYPE(IR["GCSTEP"], IRT_NIL) | IRT_GUARD, 0, 0)
+
+
+class SunkReplay:
+    """The tables the parent sank, allocated again in the side trace with the stores the
+    parent sank (lj_snap_replay's second and third passes; the side trace's SINK may
+    sink them again). A stored value comes from the parent's snapshot slot (its SLOAD)
+    or, if in none, from the parent's exit state (PVAL)."""
+
+    def __init__(self, J, T, snapref, seen):
+        self.J = J
+        self.T = T
+        self.ir = T.ir
+        self.snapref = snapref
+        self.seen = seen
+
+    def ins(self, ref):
+        """(ot, op1, op2) of a parent instruction."""
+        ir = self.ir
+        i = ref - ir.nk
+        return IRTYPE(ir.o[i], ir.t[i]), ir.op1[i], ir.op2[i]
+
+    def has_reg(self, ref):
+        """regsp_used: the parent kept the value in a register or spill slot. Not so a
+        sunk instruction, nor a number conversion that only sunk stores and snapshots
+        use (the assembler leaves it to the exit, which converts the integer)."""
+        ir = self.ir
+        nk = ir.nk
+        i = ref - nk
+        if ir.sink[i]:
+            return False
+        if ir.o[i] != IR_CONV or ir.op2[i] != IRCONV_NUM_INT:
+            return True
+        return any((ir.op1[j] == ref or ir.op2[j] == ref) and not ir.sink[j]
+                   for j in range(i + 1, ir.nins - nk))
+
+    def pref(self, ref):
+        """snap_pref: a parent value in the side trace (0: a conversion left to the exit)."""
+        if ref < REF_BIAS:
+            return snap_replay_const(self.J, self.T, ref)
+        if not self.has_reg(ref):
+            return 0
+        if self.seen.get(ref):
+            return self.seen[ref]
+        from .fold import emitir
+        return emitir(self.J, IRTYPE(IR["PVAL"], self.ir.t[ref - self.ir.nk] & 0x1F),
+                      ref - REF_BIAS, 0)
+
+    def stores(self, alloc):
+        """The parent's sunk stores into alloc before the exit."""
+        ir = self.ir
+        nk = ir.nk
+        return [ref for ref in range(alloc + 1, self.snapref)
+                if ir.sink[ref - nk] and ir.o[ref - nk] in STORES
+                and store_alloc(ir.o, ir.op1, ref, nk) == alloc]
+
+    def tables(self, allocs):
+        """{parent allocation: TRef of the new table}. The PVALs come first."""
+        for alloc in allocs:
+            ot, op1, op2 = self.ins(alloc)
+            self.operands(ot >> 8, op1, op2)
+            for ref in self.stores(alloc):
+                value = self.ins(ref)[2]
+                if self.pref(value) == 0:
+                    self.pref(self.ins(value)[1])
+        return {alloc: self.table(alloc) for alloc in allocs}
+
+    def operands(self, o, op1, op2):
+        if irm_op1(o) == IRM_REF:
+            op1 = self.pref(op1)
+        if irm_op2(o) == IRM_REF:
+            op2 = self.pref(op2)
+        return op1, op2
+
+    def table(self, alloc):
+        from .fold import emitir
+        J = self.J
+        ot, op1, op2 = self.ins(alloc)
+        tr = emitir(J, ot, *self.operands(ot >> 8, op1, op2))
+        for ref in self.stores(alloc):
+            ot, xref, value = self.ins(ref)
+            xref = self.reference(tr, xref)
+            val = self.pref(value)
+            if val == 0:
+                val = emitir(J, IRTYPE(IR_CONV, IRT_NUM), self.pref(self.ins(value)[1]),
+                             IRCONV_NUM_INT)
+            emitir(J, ot, xref, val)
+        return tr
+
+    def reference(self, tr, xref):
+        """The store's AREF/HREFK (with its FLOAD), NEWREF, HREF or FREF, for table tr;
+        a NEWREF of the same key just made is used again."""
+        from .fold import emitir
+        J = self.J
+        cur = J.cur
+        xot, tab, key = self.ins(xref)
+        o = xot >> 8
+        ref = tr
+        if o != IR["FREF"]:
+            if o == IR["HREFK"]:
+                _, k, slot = self.ins(key)
+                key = cur.kslot(snap_replay_const(J, self.T, k), slot)
+            else:
+                key = snap_replay_const(J, self.T, key)
+            if o in (IR["HREFK"], IR["AREF"]):
+                fot, _, field = self.ins(tab)
+                ref = emitir(J, fot, ref, field)
+            elif o == IR["NEWREF"]:
+                last = cur.chain[o]
+                if last > tr & 0xFFFF and cur.op2[last] == key & 0xFFFF:
+                    return last
+        return emitir(J, xot, ref, key)
