@@ -1304,10 +1304,16 @@ def _tailcall(vm, th, base, fslot, nargs, a):
     fslot = base - 2
     if f.__class__ is LFunc:
         return (_enter_lua(vm, th, f, fslot, nargs), f)
+    return _tail_builtin(vm, th, f, fslot, nargs, vm.loop_mode & 1)
+
+
+def _tail_builtin(vm, th, f, fslot, nargs, hook):
+    """Run builtin f that replaced the Lua frame at fslot (CALLT); returns its result
+    count (results at th.tail_src), or the state of a Lua function it tail-called."""
     th.top = fslot + 2 + nargs
     th.cfunc = f
     th.ctail = True         # the builtin replaced the Lua frame (see debuginfo.frames)
-    if vm.loop_mode & 1:
+    if hook:
         _hook_ccall(vm, th, f)
     stk = th.stack
     try:
@@ -1339,24 +1345,7 @@ def _tailcall_again(vm, th, fslot, nargs):
         fslot += th.stack - stk
     if g.__class__ is LFunc:
         return (_enter_lua(vm, th, g, fslot, nargs), g)
-    th.top = fslot + 2 + nargs
-    th.cfunc = g
-    th.ctail = True
-    stk = th.stack
-    try:
-        r = g.f(vm, fslot + 2, nargs)
-    except YieldSignal as y:
-        th.ctail = False
-        y.to = ("tail", fslot - th.stack)
-        raise
-    th.ctail = False
-    th.cfunc = None
-    fslot += th.stack - stk
-    if r.__class__ is TailCall:
-        return _tailcall_again(vm, th, fslot, r.nargs)
-    n = _write_results(vm, th, fslot, r)
-    th.tail_src = fslot
-    return n
+    return _tail_builtin(vm, th, g, fslot, nargs, False)
 
 
 def _tail_call_error(vm, th, value):
