@@ -24,6 +24,7 @@ from ..vm.table import tv_num
 from . import record as rec
 from .events import Event, EventStream
 from .exec import Executor
+from .jitlib import JitLib
 from .ir import IR, IRT, IRT_GCOBJ, IRT_TYPE, REF_BIAS
 from .jstate import (
     JitState, POST_NONE, TRACE_ASM, TRACE_END, TRACE_ERR, TRACE_IDLE, TRACE_RECORD,
@@ -127,6 +128,7 @@ class Jit(JitState):
         self.stitch_pending = {}        # thread -> (trace, fn, base, pc) of a stitched call
         self.stitch_start = None        # (fn, base, pc) of the call it returned to
         vm.gc_roots.append(self.gc_values)
+        self.lib = JitLib(self)         # jit.attach's events, jit.util's trace functions
         vm.attach_jit(self)
 
     def gc_values(self):

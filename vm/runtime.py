@@ -165,6 +165,9 @@ def load(vm, source, chunkname, env=None):
     except LuaSyntaxError as e:
         raise LuaError(vm.str(e.message.encode("utf-8", "surrogateescape"))) from None
     p = vm.load_proto(proto)
+    events = getattr(vm, "vmevents", None)
+    if events is not None:
+        events.parsed(p)        # jit.attach's "bc" event (lj_parse.c fs_finish)
     if env is None:
         # lua_load: a new chunk gets the running thread's environment (setfenv(0, t))
         env = vm.current.env if vm.current.env not in (None, NIL) else vm.globals

@@ -3,6 +3,10 @@
 Usage:
   python tests/conformance/run_conformance.py [--suite puc|luajit|all] [--root DIR]
          [--engines moonlens,luajit,lua5.1] [--timeout S] [--only NAME...] [--json FILE]
+         [--runner-args '-ffi trace']
+
+With the JIT on: --suite luajit --engines moonlens-jon,luajit-jon --runner-args
+'-ffi trace' (or opt) runs LuaJIT's trace/ (opt/) tests that need no FFI.
 
 The suites are never part of this repository. --root (or $MOONLENS_SUITES) names a
 directory holding them as extracted from their repositories:
@@ -31,11 +35,14 @@ PUC_SKIP = {"all.lua"}              # the driver that runs the others
 
 
 def engine_command(name):
-    """argv prefix running a Lua file with engine `name`."""
+    """argv prefix running a Lua file with engine `name`. "moonlens-jon" runs MoonLens
+    with the trace compiler on; "luajit-jon" and "luajit-joff" force LuaJIT's."""
     if name == "moonlens":
         return [sys.executable, "-m", "moonlens", "run"]
-    if name == "luajit-joff":
-        return ["luajit", "-joff"]
+    if name == "moonlens-jon":
+        return [sys.executable, "-m", "moonlens", "run", "-jon"]
+    if name in ("luajit-joff", "luajit-jon"):
+        return ["luajit", name[6:]]
     return [name]
 
 
@@ -103,12 +110,14 @@ def parse_runner(out: bytes):
     return names, failing, summary
 
 
-def run_luajit_suite(root, engines, timeout):
-    """{engine: {"summary", "passed", "failed", "failing": [names], "status"}}."""
+def run_luajit_suite(root, engines, timeout, runner_args=()):
+    """{engine: {"summary", "failing": [names], "names": [names], "status", ...}}.
+    runner_args go to test.lua: tags (-ffi) and a root (trace, opt/sink, ...)."""
     folder = root.joinpath(*LJ_DIR)
     results = {}
     for eng in engines:
-        status, out, err, secs = run(engine_command(eng) + ["test.lua"], folder, timeout)
+        status, out, err, secs = run(engine_command(eng) + ["test.lua"] + list(runner_args),
+                                     folder, timeout)
         names, failing, summary = parse_runner(out)
         if not summary:
             # a catastrophic stop: the last test printed is the one that killed the run
@@ -117,6 +126,7 @@ def run_luajit_suite(root, engines, timeout):
         results[eng] = {
             "status": status, "seconds": round(secs, 1), "summary": summary,
             "tests": len(names), "failing": sorted(names.get(n, str(n)) for n in failing),
+            "names": [names[n] for n in sorted(names)],
         }
         print("%-12s %-40s %7.1fs" % (eng, summary, secs), flush=True)
     return results
@@ -137,6 +147,8 @@ def main(argv=None):
     ap.add_argument("--engines", default="moonlens,luajit,lua5.1")
     ap.add_argument("--timeout", type=float, default=600)
     ap.add_argument("--only", nargs="*", default=[])
+    ap.add_argument("--runner-args", default="",
+                    help="for --suite luajit: test.lua's tags and root, e.g. '-ffi trace'")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     root = pathlib.Path(args.root)
@@ -150,8 +162,11 @@ def main(argv=None):
             print("%s: %d of %d files pass" % (eng, n, len(report["puc"])))
     if args.suite in ("luajit", "all"):
         print("== LuaJIT test suite (test.lua)")
+        # plain "luajit" is compared with the interpreter: the JIT off, unless asked
+        # for with luajit-jon (and moonlens-jon on our side)
         lj_engines = [e if e != "luajit" else "luajit-joff" for e in engines]
-        report["luajit"] = run_luajit_suite(root, lj_engines, args.timeout)
+        report["luajit"] = run_luajit_suite(root, lj_engines, args.timeout,
+                                            args.runner_args.split())
         for eng, r in report["luajit"].items():
             for name in r["failing"]:
                 print("  %s FAIL %s" % (eng, name))
