@@ -158,6 +158,8 @@ class Executor:
                     v[i] = EXEC[op](self, ref, t[i], op1[i], op2[i])
                 except TraceExit:
                     return self.exit_for(ref)
+            if self.jit.budget is not None:
+                self.jit.budget(T.nbc)
             if not loops:
                 return len(T.snap) - 1
             if loop_at is not None:

@@ -75,6 +75,7 @@ class Trace:
         self.nk = 0
         self.topslot = 0
         self.exec = None        # the executor's compiled form
+        self.nbc = 0            # bytecodes recorded: what one pass through it stands for
 
     def loops(self):
         """The trace jumps back to its own start (a loop or a tail-recursion: both went
@@ -125,6 +126,9 @@ class Jit(JitState):
         self.ff_caller = None
         self.stitch_from = None
         self.running = []               # executors of the traces running now (nested)
+        # called with a trace's nbc after each whole pass through it: compiled loops
+        # count against an instruction budget as the interpreter's would (the worker)
+        self.budget = None
         self.stitch_pending = {}        # thread -> (trace, fn, base, pc) of a stitched call
         self.stitch_start = None        # (fn, base, pc) of the call it returned to
         vm.gc_roots.append(self.gc_values)
@@ -213,6 +217,7 @@ class Jit(JitState):
     def _record(self):
         self.pendpatch(False)
         self.record_event()
+        self.trace.nbc += 1
         rec.record_ins(self)
 
     def pendpatch(self, force):

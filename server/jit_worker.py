@@ -9,7 +9,8 @@ The job is one JSON object on stdin:
      "text": "...",               optional: run this text instead of the file's
      "args": [],                  the script's arguments (arg[1], ...)
      "timeout": 10.0,             seconds of wall time
-     "max_instructions": 0,       interpreted bytecode instructions (0: no cap)
+     "max_instructions": 0,       bytecode instructions, interpreted or stood for by
+                                  passes through compiled traces (0: no cap)
      "max_memory": 0,             bytes of Lua heap (the arena limit; 0: default)
      "allow_writes": false}       io.open for writing, os.remove, os.rename, ...
 
@@ -93,6 +94,17 @@ def make_budget_hook(max_instructions, deadline):
             if max_instructions and self.count > max_instructions:
                 raise BudgetExceeded("instructions")
             if not self.count % HOOK_STRIDE and time.monotonic() > deadline:
+                raise BudgetExceeded("time")
+
+        def charge(self, n):
+            """A pass through a compiled trace: the n bytecodes it was recorded from
+            (Jit.budget; the hook is not called inside traces)."""
+            before = self.count
+            self.count += n
+            if max_instructions and self.count > max_instructions:
+                raise BudgetExceeded("instructions")
+            if before // HOOK_STRIDE != self.count // HOOK_STRIDE \
+                    and time.monotonic() > deadline:
                 raise BudgetExceeded("time")
 
     return BudgetHook()
@@ -360,6 +372,7 @@ def run(job, channel):
     watcher = Watcher(engine.jit(), channel)
     hook = make_budget_hook(int(job.get("max_instructions") or 0), deadline)
     engine.vm.set_hook(hook)
+    engine.jit().budget = hook.charge
     status, message = "ok", None
     arm_alarm(deadline - time.monotonic())
     try:

@@ -103,6 +103,17 @@ def test_instruction_budget(tmp_path):
     assert result.done["instructions"] == 50001
 
 
+def test_instruction_budget_counts_compiled_loops(tmp_path):
+    # The loop compiles after 56 interpreted passes (hotloop) and then runs in a trace;
+    # each pass through it counts the bytecodes it was recorded from.
+    path = script(tmp_path, "local n = 0\nwhile true do n = n + 1 end\n")
+    result, _ = run(path, cwd=tmp_path, max_instructions=200000, timeout=60)
+    assert result.status == ("budget", "instructions")
+    assert 200000 < result.done["instructions"] <= 200000 + 10
+    assert result.done["seconds"] < 30
+    assert [s["linktype"] for s in result.stops] == ["loop"]
+
+
 def test_time_budget_stops_a_compiled_endless_loop(tmp_path):
     # The loop compiles and then runs in a trace, where no hook is called: SIGALRM stops it.
     path = script(tmp_path, "local n = 0\nwhile true do n = n + 1 end\n")
