@@ -52,6 +52,13 @@ class Penalty:
         self.reason = reason
 
 
+# lj_ir_ksimd: the sign masks ABS and NEG use are FLOADs of J->ksimd[] at its offset in
+# GG_State (>>2). The offset is the build's; these are those of the reference engine
+# (LuaJIT 2.1.0-beta3 x64, whose -jdump prints them), ABS first as in lj_jit.h.
+KSIMD_ABS = 272
+KSIMD_NEG = 276
+
+
 class Trace:
     """GCtrace: a finished (or the current) trace."""
 
@@ -1157,13 +1164,13 @@ class Jit(JitState):
         from .fold import emitir
         from .irbuf import IRTYPE
         from .ir import IRT, REF_NIL
-        return emitir(self, IRTYPE(IR["FLOAD"], IRT["NUM"]), REF_NIL, 0x3E4)
+        return emitir(self, IRTYPE(IR["FLOAD"], IRT["NUM"]), REF_NIL, KSIMD_ABS)
 
     def ksimd_neg(self):
         from .fold import emitir
         from .irbuf import IRTYPE
         from .ir import IRT, REF_NIL
-        return emitir(self, IRTYPE(IR["FLOAD"], IRT["NUM"]), REF_NIL, 0x3E0)
+        return emitir(self, IRTYPE(IR["FLOAD"], IRT["NUM"]), REF_NIL, KSIMD_NEG)
 
 
 assert REF_BIAS == 0x8000 and TRERR["NYIBC"] == 7 and TRACE_ERR and TRACE_RECORD

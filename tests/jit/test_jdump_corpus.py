@@ -22,10 +22,7 @@ from tests.tools.gen_jdump_corpus import CORPUS, MODE, normalise, parse_expected
 
 PROGRAMS = sorted(p.name for p in CORPUS.glob("*.lua"))
 # program -> why its dump differs from LuaJIT's today
-KNOWN = {
-    "math_abs_minmax.lua": "ABS's sign-mask operand is FLOAD nil with literal #996 here, "
-                           "#272 in LuaJIT: the literal of that constant load differs",
-}
+KNOWN = {}
 _IR_LINE = re.compile(r"^\d{4} ([ >])([ +]) (\w+) +(\w+)")
 
 
