@@ -13,9 +13,10 @@ import math
 import struct
 
 from ..vm import table as vtab
-from ..vm.layout import GCSTR, NIL, NUM_LIMIT, PAYLOAD, STR, TAB, TAG_BITS
+from ..vm.layout import CANON_NAN, GCSTR, NIL, NUM_LIMIT, PAYLOAD, STR, TAB, TAG_BITS
 from ..vm.table import num_tv, tv_num
 from .fold import foldarith, foldfpm
+from . import exec_gen
 from .ir import (GGFL_BASEMT, IR, IRFL, IRM_OPMODE, IRM_S, IRNAMES, IRT, IRT_GCOBJ, IRT_GUARD,
                  IRT_TYPE, REF_BIAS, REF_FIRST, irm_kind, irm_op1, irm_op2)
 from .irbuf import i32, num2int
@@ -102,6 +103,21 @@ def to_tv(vm, value, t):
     return value
 
 
+# how restore() writes a slot (Executor.restore_plan)
+R_NUM, R_RAW, R_CONST, R_INT, R_SUNK, R_KEYINDEX = range(6)
+
+
+def initial_values(ir):
+    """The values a run of the trace starts with: its constants (by ref - nk)."""
+    v = [None] * (ir.nins - ir.nk)
+    for ref, k in ir.kval.items():
+        if ref >= ir.nk and isinstance(k, (int, float)):
+            v[ref - ir.nk] = k
+    for i in range(3):      # KPRI nil/false/true
+        v[REF_BIAS - 1 - i - ir.nk] = PRI_TV[i]
+    return v
+
+
 class Executor:
     """One run of a trace."""
 
@@ -113,13 +129,10 @@ class Executor:
         self.base = base            # qword index of the start frame's base (BASE)
         ir = T.ir
         self.ir = ir
-        self.v = [None] * (ir.nins - ir.nk)
-        for ref, k in ir.kval.items():
-            if ref >= ir.nk and isinstance(k, (int, float)):
-                self.v[ref - ir.nk] = k
-        for i in range(3):      # KPRI nil/false/true
-            ref = REF_BIAS - 1 - i
-            self.v[ref - ir.nk] = PRI_TV[i]
+        template = T.vtemplate
+        if template is None:
+            template = T.vtemplate = initial_values(ir)
+        self.v = template[:]
         self.v[REF_BIAS - ir.nk] = jit.vm.base + 8 * base      # BASE
         self.bufs = {}
         self.phis = None
@@ -138,7 +151,20 @@ class Executor:
 
     def run(self):
         """Execute until a guard fails or the trace ends; returns the exit snapshot number
-        (whose state restore() writes back)."""
+        (whose state restore() writes back). A trace that has run GENERATE_AFTER times
+        runs as a generated function (jit/exec_gen.py) from then on."""
+        T = self.T
+        fast = T.exec
+        if fast is None:
+            T.nrun += 1
+            if T.nrun > self.jit.generate_after and exec_gen.can_generate(T):
+                fast = T.exec = exec_gen.generate(T, self.exit_for, EXEC)
+        if fast is not None:
+            return fast(self, self.v, self.vm.Q, self.vm.D, self.jit.budget)
+        return self.interpret()
+
+    def interpret(self):
+        """run() an instruction at a time through EXEC."""
         ir = self.ir
         nk = ir.nk
         o, t, op1, op2 = ir.xo, ir.t, ir.op1, ir.op2
@@ -207,29 +233,69 @@ class Executor:
 
     def restore(self, snapno):
         """Write the snapshot's slots to the stack; returns (base, pc, pinfo)."""
-        vm = self.vm
         T = self.T
         snap = T.snap[snapno]
+        plans = T.restore_plans
+        if plans is None:
+            plans = T.restore_plans = {}
+        plan = plans.get(snapno)
+        if plan is None:
+            plan = plans[snapno] = self.restore_plan(snap)
         frame = self.base - 2
-        Q = vm.Q
+        Q = self.vm.Q
+        D = self.vm.D
+        v = self.v
         unsunk = {}
-        for sn in T.snapmap[snap.mapofs:snap.mapofs + snap.nent]:
+        for s, how, x in plan:
+            if how == R_NUM:
+                n = v[x]
+                if n == n:
+                    D[frame + s] = n
+                else:
+                    Q[frame + s] = CANON_NAN
+            elif how == R_RAW:
+                Q[frame + s] = v[x]
+            elif how == R_CONST:
+                Q[frame + s] = x
+            elif how == R_INT:
+                Q[frame + s] = num_tv(float(v[x]))
+            elif how == R_SUNK:
+                # a sunk table: built once per exit, however many slots hold it
+                if x not in unsunk:
+                    unsunk[x] = self.unsink(x, snap.ref)
+                Q[frame + s] = unsunk[x]
+            else:                       # R_KEYINDEX
+                Q[frame + s] = 0xFFFE7FFF00000000 | (num2int(tv_num(self.tv_of(x)))
+                                                     & 0xFFFFFFFF)
+        self.jit.exited = self          # (the parent of a side trace entered next)
+        return frame + snap.baseslot, snap.pc, snap.pt
+
+    def restore_plan(self, snap):
+        """How restore() writes each slot of a snapshot: (slot, how, what), what being
+        a constant's TValue or an instruction's index in v (a sunk or key-index
+        slot: its ref). Constants and the TValue form of each type are known once."""
+        ir = self.ir
+        nk = ir.nk
+        plan = []
+        for sn in self.T.snapmap[snap.mapofs:snap.mapofs + snap.nent]:
             if sn & SNAP_NORESTORE:
                 continue
             ref = snap_ref(sn)
             s = snap_slot(sn)
-            if ref >= REF_BIAS and self.ir.sink[ref - self.ir.nk]:
-                # a sunk table: built once per exit, however many slots hold it
-                if ref not in unsunk:
-                    unsunk[ref] = self.unsink(ref, snap.ref)
-                Q[frame + s] = unsunk[ref]
-                continue
-            tv = self.tv_of(ref)
-            if sn & SNAP_KEYINDEX:
-                tv = 0xFFFE7FFF00000000 | (num2int(tv_num(tv)) & 0xFFFFFFFF)
-            Q[frame + s] = tv
-        self.jit.exited = self          # (the parent of a side trace entered next)
-        return frame + snap.baseslot, snap.pc, snap.pt
+            if ref >= REF_BIAS and ir.sink[ref - nk]:
+                plan.append((s, R_SUNK, ref))
+            elif sn & SNAP_KEYINDEX:
+                plan.append((s, R_KEYINDEX, ref))
+            elif ref < REF_BIAS:
+                plan.append((s, R_CONST, self.tv_of(ref)))
+            else:
+                t = ir.t[ref - nk] & IRT_TYPE
+                if t in PRI_TV:
+                    plan.append((s, R_CONST, PRI_TV[t]))
+                else:
+                    how = R_NUM if t == IRT_NUM else R_INT if 15 <= t <= 20 else R_RAW
+                    plan.append((s, how, ref - nk))
+        return plan
 
     def unsink(self, ref, snapref):
         """snap_unsink: the table of a sunk allocation, as the trace would have built it

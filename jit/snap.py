@@ -55,7 +55,7 @@ class Snap:
     """SnapShot: one snapshot's header; its entries are trace.snapmap[mapofs:...]."""
 
     __slots__ = ("mapofs", "ref", "nslots", "topslot", "nent", "count", "pc", "pt",
-                 "baseslot", "framedepth", "side")
+                 "baseslot", "framedepth", "side", "frames")
 
     def __init__(self):
         self.mapofs = 0
@@ -69,6 +69,15 @@ class Snap:
         self.baseslot = 0       # slot of the innermost frame's base
         self.framedepth = 0
         self.side = 0           # the side trace this exit enters, once compiled
+        self.frames = None      # its frame-link slots above the first (see frame_slots)
+
+    def frame_slots(self, snapmap):
+        """The slots of the frame links an exit here rebuilds frames from (computed once:
+        a snapshot of a finished trace never changes)."""
+        if self.frames is None:
+            self.frames = [snap_slot(sn) for sn in snapmap[self.mapofs:self.mapofs + self.nent]
+                           if sn & SNAP_FRAME and snap_slot(sn) >= 2]
+        return self.frames
 
 
 # -- Taking snapshots --------------------------------------------------------------------

@@ -81,7 +81,10 @@ class Trace:
         self.nins = 0
         self.nk = 0
         self.topslot = 0
-        self.exec = None        # the executor's compiled form
+        self.exec = None        # the executor's generated function (jit/exec_gen.py)
+        self.nrun = 0           # runs so far (interpreted until it is generated)
+        self.vtemplate = None   # the executor's initial values (constants, BASE slot)
+        self.restore_plans = None   # snapshot number -> Executor.restore_plan
         self.nbc = 0            # bytecodes recorded: what one pass through it stands for
 
     def loops(self):
@@ -101,6 +104,10 @@ def gc_constants(ir, first):
 
 class Jit(JitState):
     """The trace compiler attached to one VM (vm.attach_jit)."""
+
+    # runs of a trace interpreted by the executor before it runs as a generated
+    # Python function (jit/exec_gen.py); tests set 0 to generate every trace at once
+    generate_after = 2
 
     def __init__(self, vm):
         super().__init__()
@@ -465,14 +472,14 @@ class Jit(JitState):
 
     def _rebuild_frames(self, th, T, snap, base):
         """Interpreter frame records for the frames the trace had inlined at the exit."""
+        slots = snap.frame_slots(T.snapmap)
+        if not slots:
+            return
         vm = self.vm
         Q = vm.Q
         caller_base = base
         caller_fn = self.vm.funcs[Q[base - 2]]
-        for sn in T.snapmap[snap.mapofs:snap.mapofs + snap.nent]:
-            s = snap_slot(sn)
-            if not sn & SNAP_FRAME or s < 2:
-                continue
+        for s in slots:
             at = base - 2 + s
             link = Q[at]
             if link & 3 == FRAME_VARG:

@@ -1,0 +1,133 @@
+"""A trace as one Python function: the reference executor's fast form.
+
+Executor.run interprets a trace's IR an instruction at a time through the EXEC
+table. A trace that keeps running is turned into a Python function whose body is
+its instructions in order, so the per-instruction dispatch disappears: the common
+instructions (typed stack loads, number and integer arithmetic, comparisons,
+conversions to number) are written out inline with exactly EXEC's semantics, and
+every other one is a call of its EXEC function with the same arguments. A guard
+that fails returns the exit's snapshot number, known when the code is made; an
+EXEC function's TraceExit is caught around the body and mapped the same way.
+
+Only traces whose loop has a LOOP section (or that do not loop) are made into
+functions; a trace that re-runs without one (Executor.reset_values) stays
+interpreted. tests/jit/test_exec_gen.py runs the corpus both ways.
+"""
+
+from ..vm.layout import NUM_LIMIT
+from .ir import IR, IRT, IRT_GUARD, IRT_TYPE, REF_FIRST
+from .irbuf import num2int
+
+IR_LOOP, IR_PHI, IR_SLOAD, IR_CONV = IR["LOOP"], IR["PHI"], IR["SLOAD"], IR["CONV"]
+IRT_NUM, IRT_INT = IRT["NUM"], IRT["INT"]
+ARITH = {IR["ADD"]: "+", IR["SUB"]: "-", IR["MUL"]: "*"}
+OVERFLOW = {IR["ADDOV"]: "+", IR["SUBOV"]: "-", IR["MULOV"]: "*"}
+# the comparison that fails the guard (EXEC's _cmp: numbers, and signed integers)
+FAILS_IF = {IR["LT"]: "not (%s < %s)", IR["GE"]: "not (%s >= %s)",
+            IR["LE"]: "not (%s <= %s)", IR["GT"]: "not (%s > %s)",
+            IR["EQ"]: "not (%s == %s)", IR["NE"]: "%s == %s"}
+# unordered comparisons of numbers: ULT is "not x >= y", so it fails when x >= y
+FAILS_IF_UNORDERED = {IR["ULT"]: "%s >= %s", IR["UGE"]: "%s < %s",
+                      IR["ULE"]: "%s > %s", IR["UGT"]: "%s <= %s"}
+NOTHING = frozenset(IR[n] for n in ("NOP", "PHI", "USE", "PROF"))
+SLOAD_SPECIAL = 0x02 | 0x40         # FRAME and KEYINDEX loads stay EXEC's
+
+
+def can_generate(T):
+    return not T.loops() or IR_LOOP in T.ir.xo
+
+
+def generate(T, exit_for, exec_table):
+    """The function run(ex, v, Q, D, budget) -> exit snapshot number for trace T
+    (Q and D: the arena as qwords and as doubles).
+    exit_for(ref) is the snapshot in effect at ref (Executor.exit_for)."""
+    lines, funcs = _body(T, exit_for, exec_table)
+    src = "\n".join(lines)
+    names = {"NUM_LIMIT": NUM_LIMIT, "num2int": num2int,
+             "F": funcs, "TraceExit": _trace_exit()}
+    exec(compile(src, "<trace %d>" % T.traceno, "exec"), names)
+    return names["run"]
+
+
+def _trace_exit():
+    from .exec import TraceExit
+    return TraceExit
+
+
+def _body(T, exit_for, exec_table):
+    ir = T.ir
+    nk = ir.nk
+    out = ["def run(ex, v, Q, D, budget):",
+           "    cur = 0",
+           "    try:"]
+    funcs = {}
+    indent = "        "
+    phis = []
+    for ref in range(REF_FIRST, ir.nins):
+        i = ref - nk
+        op = ir.xo[i]
+        if op == IR_LOOP:
+            out.append(indent + "while True:")
+            indent += "    "
+            continue
+        if op == IR_PHI:
+            phis.append((ir.op1[i] - nk, ir.op2[i] - nk))
+        code = _inline(ir, i, op, exit_for(ref))
+        if code is None:
+            funcs[i] = exec_table[op]
+            code = ["cur = %d" % ref,
+                    "v[%d] = F[%d](ex, %d, %d, %d, %d)" % (i, i, ref, ir.t[i], ir.op1[i],
+                                                        ir.op2[i])]
+        out.extend(indent + c for c in code)
+    out.append(indent + "if budget is not None:")
+    out.append(indent + "    budget(%d)" % T.nbc)
+    if not T.loops():
+        out.append(indent + "return %d" % (len(T.snap) - 1))
+    elif phis:
+        left = ", ".join("v[%d]" % lref for lref, _ in phis)
+        right = ", ".join("v[%d]" % rref for _, rref in phis)
+        out.append(indent + "%s, = %s," % (left, right))
+    out.append("    except TraceExit:")
+    out.append("        return ex.exit_for(cur)")
+    return out, funcs
+
+
+def _inline(ir, i, op, snapno):
+    """Statements doing instruction i as EXEC does, or None: call EXEC's function."""
+    t = ir.t[i]
+    tt = t & IRT_TYPE
+    a, b = ir.op1[i] - ir.nk, ir.op2[i] - ir.nk
+    if op in NOTHING:               # EXEC's x_nop: the value stays None
+        return []
+    if op == IR_SLOAD and not ir.op2[i] & SLOAD_SPECIAL:
+        return _sload(i, t, tt, ir.op1[i], snapno)
+    if tt == IRT_NUM and op in ARITH:
+        return ["v[%d] = v[%d] %s v[%d]" % (i, a, ARITH[op], b)]
+    if tt == IRT_INT and op in ARITH:
+        return ["x = (v[%d] %s v[%d]) & 0xFFFFFFFF" % (a, ARITH[op], b),
+                "v[%d] = x - 0x100000000 if x & 0x80000000 else x" % i]
+    if op in OVERFLOW:
+        return ["x = v[%d] %s v[%d]" % (a, OVERFLOW[op], b),
+                "if not -0x80000000 <= x <= 0x7FFFFFFF: return %d" % snapno,
+                "v[%d] = x" % i]
+    if op in FAILS_IF and (tt in (IRT_NUM, IRT_INT) or op in (IR["EQ"], IR["NE"])):
+        return ["if %s: return %d" % (FAILS_IF[op] % ("v[%d]" % a, "v[%d]" % b), snapno)]
+    if op in FAILS_IF_UNORDERED and tt == IRT_NUM:
+        return ["if %s: return %d" % (FAILS_IF_UNORDERED[op] % ("v[%d]" % a, "v[%d]" % b),
+                                      snapno)]
+    if op == IR_CONV and (ir.op2[i] >> 5) & 0x1F == IRT_NUM:
+        return ["v[%d] = float(v[%d])" % (i, a)]
+    return None
+
+
+def _sload(i, t, tt, slot, snapno):
+    # a number slot is read again as a double (tv_num without the struct round trip)
+    code = ["s = ex.base + %d" % (slot - 2), "if Q[s] >= NUM_LIMIT: return %d" % snapno]
+    if tt == IRT_NUM:
+        return code + ["v[%d] = D[s]" % i]
+    if tt == IRT_INT:
+        code += ["n = D[s]", "k = num2int(n)"]
+        if t & IRT_GUARD:
+            code.append("if n != k: return %d" % snapno)
+        return code + ["v[%d] = k" % i]
+    return None
