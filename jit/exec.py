@@ -158,9 +158,9 @@ class Executor:
         if fast is None:
             T.nrun += 1
             if T.nrun > self.jit.generate_after and exec_gen.can_generate(T):
-                fast = T.exec = exec_gen.generate(T, self.exit_for, EXEC)
+                fast = T.exec = exec_gen.generate(T, self, EXEC)
         if fast is not None:
-            return fast(self, self.v, self.vm.Q, self.vm.D, self.jit.budget)
+            return fast(self, self.v, self.jit.budget)
         return self.interpret()
 
     def interpret(self):

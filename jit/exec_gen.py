@@ -14,11 +14,14 @@ functions; a trace that re-runs without one (Executor.reset_values) stays
 interpreted. tests/jit/test_exec_gen.py runs the corpus both ways.
 """
 
-from ..vm.layout import NUM_LIMIT
+from ..vm.layout import NUM_LIMIT, PAYLOAD, TAG_BITS
 from .ir import IR, IRT, IRT_GUARD, IRT_TYPE, REF_FIRST
 from .irbuf import num2int
 
+
 IR_LOOP, IR_PHI, IR_SLOAD, IR_CONV = IR["LOOP"], IR["PHI"], IR["SLOAD"], IR["CONV"]
+IR_ABC, IR_AREF, IR_FLOAD, IR_HREFK = IR["ABC"], IR["AREF"], IR["FLOAD"], IR["HREFK"]
+LOADS = frozenset(IR[n] for n in ("ALOAD", "HLOAD", "ULOAD"))
 IRT_NUM, IRT_INT = IRT["NUM"], IRT["INT"]
 ARITH = {IR["ADD"]: "+", IR["SUB"]: "-", IR["MUL"]: "*"}
 OVERFLOW = {IR["ADDOV"]: "+", IR["SUBOV"]: "-", IR["MULOV"]: "*"}
@@ -37,16 +40,19 @@ def can_generate(T):
     return not T.loops() or IR_LOOP in T.ir.xo
 
 
-def generate(T, exit_for, exec_table):
-    """The function run(ex, v, Q, D, budget) -> exit snapshot number for trace T
-    (Q and D: the arena as qwords and as doubles).
-    exit_for(ref) is the snapshot in effect at ref (Executor.exit_for)."""
-    lines, funcs = _body(T, exit_for, exec_table)
+def generate(T, ex, exec_table):
+    """The function run(ex, v, budget) -> exit snapshot number for trace T, made
+    with the executor ex of its current run (its exit_for, constants and VM)."""
+    lines, funcs = _body(T, ex, exec_table)
     src = "\n".join(lines)
-    names = {"NUM_LIMIT": NUM_LIMIT, "num2int": num2int,
-             "F": funcs, "TraceExit": _trace_exit()}
+    vm = ex.vm
+    names = {"NUM_LIMIT": NUM_LIMIT, "num2int": num2int, "F": funcs,
+             "TraceExit": _trace_exit(), "Q": vm.Q, "D": vm.D, "I": vm.I}
     exec(compile(src, "<trace %d>" % T.traceno, "exec"), names)
-    return names["run"]
+    run = names["run"]
+    run.source = src                # for tests and debugging
+    run.calls = funcs               # instruction index -> the EXEC function it calls
+    return run
 
 
 def _trace_exit():
@@ -54,10 +60,10 @@ def _trace_exit():
     return TraceExit
 
 
-def _body(T, exit_for, exec_table):
+def _body(T, ex, exec_table):
     ir = T.ir
     nk = ir.nk
-    out = ["def run(ex, v, Q, D, budget):",
+    out = ["def run(ex, v, budget):",
            "    cur = 0",
            "    try:"]
     funcs = {}
@@ -72,7 +78,7 @@ def _body(T, exit_for, exec_table):
             continue
         if op == IR_PHI:
             phis.append((ir.op1[i] - nk, ir.op2[i] - nk))
-        code = _inline(ir, i, op, exit_for(ref))
+        code = _inline(ex, i, op, ex.exit_for(ref))
         if code is None:
             funcs[i] = exec_table[op]
             code = ["cur = %d" % ref,
@@ -92,15 +98,17 @@ def _body(T, exit_for, exec_table):
     return out, funcs
 
 
-def _inline(ir, i, op, snapno):
+def _inline(ex, i, op, snapno):
     """Statements doing instruction i as EXEC does, or None: call EXEC's function."""
+    ir = ex.ir
     t = ir.t[i]
     tt = t & IRT_TYPE
     a, b = ir.op1[i] - ir.nk, ir.op2[i] - ir.nk
+    fail = "return %d" % snapno
     if op in NOTHING:               # EXEC's x_nop: the value stays None
         return []
     if op == IR_SLOAD and not ir.op2[i] & SLOAD_SPECIAL:
-        return _sload(i, t, tt, ir.op1[i], snapno)
+        return _sload(i, t, tt, ir.op1[i], fail)
     if tt == IRT_NUM and op in ARITH:
         return ["v[%d] = v[%d] %s v[%d]" % (i, a, ARITH[op], b)]
     if tt == IRT_INT and op in ARITH:
@@ -108,26 +116,85 @@ def _inline(ir, i, op, snapno):
                 "v[%d] = x - 0x100000000 if x & 0x80000000 else x" % i]
     if op in OVERFLOW:
         return ["x = v[%d] %s v[%d]" % (a, OVERFLOW[op], b),
-                "if not -0x80000000 <= x <= 0x7FFFFFFF: return %d" % snapno,
+                "if not -0x80000000 <= x <= 0x7FFFFFFF: " + fail,
                 "v[%d] = x" % i]
     if op in FAILS_IF and (tt in (IRT_NUM, IRT_INT) or op in (IR["EQ"], IR["NE"])):
-        return ["if %s: return %d" % (FAILS_IF[op] % ("v[%d]" % a, "v[%d]" % b), snapno)]
+        return ["if %s: %s" % (FAILS_IF[op] % ("v[%d]" % a, "v[%d]" % b), fail)]
     if op in FAILS_IF_UNORDERED and tt == IRT_NUM:
-        return ["if %s: return %d" % (FAILS_IF_UNORDERED[op] % ("v[%d]" % a, "v[%d]" % b),
-                                      snapno)]
-    if op == IR_CONV and (ir.op2[i] >> 5) & 0x1F == IRT_NUM:
-        return ["v[%d] = float(v[%d])" % (i, a)]
+        return ["if %s: %s" % (FAILS_IF_UNORDERED[op] % ("v[%d]" % a, "v[%d]" % b), fail)]
+    if op == IR_CONV:
+        return _conv(i, a, ir.op2[i], fail)
+    if op == IR_ABC:
+        return ["if not (v[%d] & 0xFFFFFFFF) < (v[%d] & 0xFFFFFFFF): %s" % (b, a, fail)]
+    if op == IR_AREF:
+        return ["v[%d] = v[%d] + 8 * v[%d]" % (i, a, b)]
+    if op in LOADS:
+        return _load(i, t, tt, "(v[%d] - %d) >> 3" % (a, ex.vm.base), fail)
+    if op == IR_FLOAD and ir.op1[i]:
+        return _fload(i, a, ir.op2[i], ex.vm.base)
+    if op == IR_HREFK:
+        return _hrefk(ex, i, a, b, fail)
     return None
 
 
-def _sload(i, t, tt, slot, snapno):
+def _sload(i, t, tt, slot, fail):
     # a number slot is read again as a double (tv_num without the struct round trip)
-    code = ["s = ex.base + %d" % (slot - 2), "if Q[s] >= NUM_LIMIT: return %d" % snapno]
+    code = ["s = ex.base + %d" % (slot - 2), "if Q[s] >= NUM_LIMIT: " + fail]
     if tt == IRT_NUM:
         return code + ["v[%d] = D[s]" % i]
     if tt == IRT_INT:
         code += ["n = D[s]", "k = num2int(n)"]
         if t & IRT_GUARD:
-            code.append("if n != k: return %d" % snapno)
+            code.append("if n != k: " + fail)
         return code + ["v[%d] = k" % i]
     return None
+
+
+def _load(i, t, tt, index, fail):
+    """ALOAD/HLOAD/ULOAD: Executor.read_tv of the slot's address."""
+    if tt == IRT_NUM:
+        return ["s = " + index, "if Q[s] >= NUM_LIMIT: " + fail, "v[%d] = D[s]" % i]
+    code = ["q = Q[%s]" % index]
+    if t & IRT_GUARD:       # check_type: another type than tt fails the guard
+        code.append("if q < NUM_LIMIT or 0x1FFFF - (q >> %d) != %d: %s"
+                    % (TAG_BITS, tt, fail))
+    return code + ["v[%d] = q" % i]
+
+
+def _conv(i, a, mode, fail):
+    src, dst = mode & 0x1F, (mode >> 5) & 0x1F
+    if dst == IRT_NUM:
+        return ["v[%d] = float(v[%d])" % (i, a)]
+    if dst == IRT_INT and src == IRT_NUM:
+        code = ["k = num2int(v[%d])" % a]
+        if mode >> 12 >= 2:         # INDEX / CHECK
+            code.append("if k != v[%d]: %s" % (a, fail))
+        return code + ["v[%d] = k" % i]
+    return None
+
+
+def _fload(i, a, field, arena_base):
+    """The table fields of x_fload (by offset in GCtab)."""
+    from .exec import FIELDS
+    name = FIELDS[field] if field < len(FIELDS) else None
+    obj = "((v[%d] & %d) - %d)" % (a, PAYLOAD, arena_base)
+    if name == "tab.asize":
+        return ["v[%d] = I[(%s + 48) >> 2]" % (i, obj)]
+    if name == "tab.hmask":
+        return ["v[%d] = I[(%s + 52) >> 2]" % (i, obj)]
+    if name == "tab.array":
+        return ["v[%d] = Q[(%s >> 3) + 2]" % (i, obj)]
+    if name == "tab.node":
+        return ["v[%d] = Q[(%s >> 3) + 5]" % (i, obj)]
+    return None
+
+
+def _hrefk(ex, i, a, b, fail):
+    """x_hrefk: the node of a constant key at a constant slot, guarded."""
+    ir = ex.ir
+    kslot = b
+    key, slot = ir.op1[kslot], ir.op2[kslot]
+    keytv = ex.tv_of(key)
+    return ["n = v[%d] + %d" % (a, 24 * slot),
+            "if Q[((n - %d) >> 3) + 1] != %d: %s" % (ex.vm.base, keytv, fail),
+            "v[%d] = n" % i]

@@ -36,13 +36,14 @@ def test_generated_programs_with_generated_traces(seed, generate_at_once):
 
 
 def _traces(source, monkeypatch):
-    """The traces of a program run with the JIT on (every trace generated)."""
+    """What a program prints with the JIT on, and the functions its traces became
+    (every trace generated before its first run)."""
     made = []
     original = exec_gen.generate
 
-    def spy(T, exit_for, table):
-        f = original(T, exit_for, table)
-        made.append(T)
+    def spy(T, ex, table):
+        f = original(T, ex, table)
+        made.append(f)
         return f
     monkeypatch.setattr(exec_gen, "generate", spy)
     monkeypatch.setattr(Jit, "generate_after", 0)
@@ -54,13 +55,20 @@ def test_a_numeric_loop_is_inline_code(monkeypatch):
     out, made = _traces("local s = 0\nfor i = 1, 100 do s = s + i * 0.5 end\nprint(s)\n",
                         monkeypatch)
     assert out == "2525\n"
-    (T,) = made
-    lines, funcs = exec_gen._body(T, lambda ref: 0, [None] * 200)
-    text = "\n".join(lines)
-    assert "while True:" in text
-    assert re.search(r"v\[\d+\] = v\[\d+\] \* v\[\d+\]", text)     # MUL inline
-    assert re.search(r"v\[\d+\] = v\[\d+\] \+ v\[\d+\]", text)     # ADD inline
-    assert not funcs                    # nothing left to EXEC's functions
+    (f,) = made
+    assert "while True:" in f.source
+    assert re.search(r"v\[\d+\] = v\[\d+\] \* v\[\d+\]", f.source)     # MUL inline
+    assert re.search(r"v\[\d+\] = v\[\d+\] \+ v\[\d+\]", f.source)     # ADD inline
+    assert not f.calls                  # nothing left to EXEC's functions
+
+
+def test_array_loads_are_inline_code(monkeypatch):
+    source = ("local t = {}\nfor i = 1, 50 do t[i] = i / 2 end\nlocal s = 0\n"
+              "for i = 1, 50 do s = s + t[i] end\nprint(s)\n")
+    out, made = _traces(source, monkeypatch)
+    assert out == "637.5\n"
+    reading = [f for f in made if "D[s]" in f.source and "I[" in f.source]
+    assert reading                      # ABC's asize and the ALOAD, inline
 
 
 def test_a_guard_exit_returns_its_snapshot(monkeypatch):
