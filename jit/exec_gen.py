@@ -14,14 +14,15 @@ functions; a trace that re-runs without one (Executor.reset_values) stays
 interpreted. tests/jit/test_exec_gen.py runs the corpus both ways.
 """
 
-from ..vm.layout import NUM_LIMIT, PAYLOAD, TAG_BITS
-from .ir import IR, IRT, IRT_GUARD, IRT_TYPE, REF_FIRST
+from ..vm.layout import CANON_NAN, NUM_LIMIT, PAYLOAD, TAG_BITS
+from .ir import IR, IRT, IRT_GUARD, IRT_TYPE, REF_BIAS, REF_FIRST
 from .irbuf import num2int
 
 
 IR_LOOP, IR_PHI, IR_SLOAD, IR_CONV = IR["LOOP"], IR["PHI"], IR["SLOAD"], IR["CONV"]
 IR_ABC, IR_AREF, IR_FLOAD, IR_HREFK = IR["ABC"], IR["AREF"], IR["FLOAD"], IR["HREFK"]
 LOADS = frozenset(IR[n] for n in ("ALOAD", "HLOAD", "ULOAD"))
+STORES = frozenset(IR[n] for n in ("ASTORE", "HSTORE", "USTORE"))
 IRT_NUM, IRT_INT = IRT["NUM"], IRT["INT"]
 ARITH = {IR["ADD"]: "+", IR["SUB"]: "-", IR["MUL"]: "*"}
 OVERFLOW = {IR["ADDOV"]: "+", IR["SUBOV"]: "-", IR["MULOV"]: "*"}
@@ -134,6 +135,8 @@ def _inline(ex, i, op, snapno):
         return _fload(i, a, ir.op2[i], ex.vm.base)
     if op == IR_HREFK:
         return _hrefk(ex, i, a, b, fail)
+    if op in STORES:
+        return _store(ex, a, b)
     return None
 
 
@@ -147,7 +150,31 @@ def _sload(i, t, tt, slot, fail):
         if t & IRT_GUARD:
             code.append("if n != k: " + fail)
         return code + ["v[%d] = k" % i]
-    return None
+    if tt in (IRT_NUM, IRT_INT) or IRT["I8"] <= tt <= IRT["U32"]:
+        return None
+    code = ["q = Q[ex.base + %d]" % (slot - 2)]
+    if t & IRT_GUARD:
+        code.append("if q < NUM_LIMIT or 0x1FFFF - (q >> %d) != %d: %s" % (TAG_BITS, tt, fail))
+    return code + ["v[%d] = q" % i]
+
+
+def _store(ex, a, b):
+    """ASTORE/HSTORE/USTORE: x_store, the TValue form of the value known by its type."""
+    from .exec import PRI_TV
+    ir = ex.ir
+    code = ["k = (v[%d] - %d) >> 3" % (a, ex.vm.base)]
+    ref = b + ir.nk
+    if ref < REF_BIAS:
+        return code + ["Q[k] = %d" % ex.tv_of(ref)]
+    tt = ir.t[b] & IRT_TYPE
+    if tt == IRT_NUM:
+        return code + ["n = v[%d]" % b, "if n == n: D[k] = n",
+                       "else: Q[k] = %d" % CANON_NAN]
+    if 15 <= tt <= 20:              # integers are stored as numbers (exec.to_tv)
+        return code + ["D[k] = float(v[%d])" % b]
+    if tt in PRI_TV:
+        return code + ["Q[k] = %d" % PRI_TV[tt]]
+    return code + ["Q[k] = v[%d]" % b]
 
 
 def _load(i, t, tt, index, fail):
