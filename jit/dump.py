@@ -228,7 +228,10 @@ class Dump:
             return funcloc(fn, 0) if fn is not None else "(?)"
         if irt == IRT["UDATA"]:
             return "userdata:0x%x" % (tv & PAYLOAD)
-        return "{0x%x}" % (tv & PAYLOAD)
+        if irt == IRT["TAB"]:
+            return "{0x%x}" % (tv & PAYLOAD)
+        # the other objects as tostring shows them (dump.lua: "For primitives.")
+        return "%s: 0x%x" % ("proto" if irt == IRT["PROTO"] else "thread", tv & PAYLOAD)
 
 
 def _ctlsub(c):

@@ -102,6 +102,9 @@ def gc_constants(ir, first):
             yield k
 
 
+SELF_OR_ROOT_LINKS = ("root", "up-recursion", "down-recursion")
+
+
 class Jit(JitState):
     """The trace compiler attached to one VM (vm.attach_jit)."""
 
@@ -378,7 +381,9 @@ class Jit(JitState):
                 base = ex.base              # the parent's BASE at the exit (RETF moves it)
                 traceno = snap.side
                 continue
-            if last and T.linktype == "root" and T.link in self.traces:
+            if last and T.link in self.traces and T.linktype in SELF_OR_ROOT_LINKS:
+                # the trace's end jumps to the linked root trace, or to its own start
+                # (up- and down-recursion) as LuaJIT's machine code does
                 self._rebuild_frames(th, T, snap, ex.base)
                 base = newbase
                 traceno = T.link

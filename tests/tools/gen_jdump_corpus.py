@@ -7,7 +7,7 @@ directory (trace events, recorded bytecode, IR with interleaved snapshots; no
 machine code) and writes NAME.jdump: a header naming the engine and the command,
 then the output. Each program runs twice; one whose output differs between runs is
 refused. Table and userdata constants print as addresses, which say nothing
-about the trace; they are normalised to {ADDR}. This LuaJIT seeds its string hash
+about the trace; they are normalised to {ADDR} (prototypes: proto: ADDR). This LuaJIT seeds its string hash
 per process, so the hash slot of an HREFK ("x" @3) changes from run to run; it is
 normalised to @N.
 """
@@ -26,7 +26,7 @@ from tests.tools.gen_jv_corpus import engine_version  # noqa: E402
 
 MODE = "tbis"
 HEADER = "-- engine: %s\n-- command: luajit -jdump=%s %s\n"
-_ADDR = re.compile(r"(\{|userdata:|\[)0x[0-9a-f]+")
+_ADDR = re.compile(r"(\{|userdata:|proto: |\[)0x[0-9a-f]+")
 
 
 _SLOT = re.compile(r"(HREFK .*) @\d+")
