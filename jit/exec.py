@@ -121,7 +121,7 @@ def initial_values(ir):
 class Executor:
     """One run of a trace."""
 
-    def __init__(self, jit, T, th, base):
+    def __init__(self, jit, T, th, base, parent=None):
         self.jit = jit
         self.vm = jit.vm
         self.T = T
@@ -137,7 +137,7 @@ class Executor:
         self.bufs = {}
         self.phis = None
         # a side trace is entered from its parent's exit: PVAL reads the parent's values
-        self.parent = getattr(jit, "exited", None) if T.parent else None
+        self.parent = parent
 
     def val(self, ref):
         return self.v[ref - self.ir.nk]
@@ -267,7 +267,6 @@ class Executor:
             else:                       # R_KEYINDEX
                 Q[frame + s] = 0xFFFE7FFF00000000 | (num2int(tv_num(self.tv_of(x)))
                                                      & 0xFFFFFFFF)
-        self.jit.exited = self          # (the parent of a side trace entered next)
         return frame + snap.baseslot, snap.pc, snap.pt
 
     def restore_plan(self, snap):

@@ -363,11 +363,12 @@ class Jit(JitState):
         """Run trace traceno from the interpreter state (fn, base); returns the state the
         interpreter continues with: (base, pc, fn, multres). Exits with a compiled side
         trace and links to other root traces continue in those traces."""
+        parent = None           # the executor whose exit entered a side trace
         while True:
             T = self.traces[traceno]
             room = self._stack_room(th, T, base)
             base += room or 0
-            ex = Executor(self, T, th, base)
+            ex = Executor(self, T, th, base, parent)
             self.running.append(ex)
             try:
                 # no room: the entry guard fails and the interpreter goes on (and overflows)
@@ -380,7 +381,9 @@ class Jit(JitState):
             if snap.side and snap.side in self.traces:
                 base = ex.base              # the parent's BASE at the exit (RETF moves it)
                 traceno = snap.side
+                parent = ex
                 continue
+            parent = None
             if last and T.link in self.traces and T.linktype in SELF_OR_ROOT_LINKS:
                 # the trace's end jumps to the linked root trace, or to its own start
                 # (up- and down-recursion) as LuaJIT's machine code does
