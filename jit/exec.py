@@ -17,8 +17,9 @@ from ..vm.layout import CANON_NAN, GCSTR, NIL, NUM_LIMIT, PAYLOAD, STR, TAB, TAG
 from ..vm.table import num_tv, tv_num
 from .fold import foldarith, foldfpm
 from . import exec_gen
-from .ir import (GGFL_BASEMT, IR, IRFL, IRM_OPMODE, IRM_S, IRNAMES, IRT, IRT_GCOBJ, IRT_GUARD,
-                 IRT_TYPE, REF_BIAS, REF_FIRST, irm_kind, irm_op1, irm_op2)
+from .ir import (GGFL_BASEMT, GGFL_BASEMT_END, IR, IRFL, IRM_OPMODE, IRM_S, IRNAMES, IRT,
+                 IRT_GCOBJ, IRT_GUARD, IRT_TYPE, REF_BIAS, REF_FIRST, irm_kind, irm_op1,
+                 irm_op2)
 from .irbuf import i32, num2int
 from .opt_sink import IRCONV_NUM_INT, STORES, store_alloc
 from .snap import SNAP_KEYINDEX, SNAP_NORESTORE, snap_ref, snap_slot
@@ -533,7 +534,7 @@ def _bit(name):
 # Table and object fields.
 def x_fload(ex, ref, t, a, field):
     vm = ex.vm
-    if field >= GGFL_BASEMT:            # a base metatable (lj_ir_ggfload)
+    if GGFL_BASEMT <= field < GGFL_BASEMT_END:     # a base metatable (lj_ir_ggfload)
         irt = field - GGFL_BASEMT
         return vm.basemt.get("number" if irt == IRT_NUM else 0x1FFFF - irt, 0)
     obj = ex.val(a) if a else 0

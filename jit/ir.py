@@ -167,9 +167,12 @@ IRFIELDS = (
     "cdata.ctypeid", "cdata.ptr", "cdata.int", "cdata.int64", "cdata.int64_4",
 )
 IRFL = {name.replace(".", "_").upper(): i for i, name in enumerate(IRFIELDS)}
-# lj_ir_ggfload: FLOAD of a global-state field (op1 nil). Here only the base metatables
-# (g.gcroot[GCROOT_BASEMT + itypemap]); op2 is GGFL_BASEMT + the value's IR type.
-GGFL_BASEMT = 0x80
+# lj_ir_ggfload: FLOAD of a global-state field (op1 nil): the base metatables
+# (g.gcroot[GCROOT_BASEMT + itypemap]), op2 GGFL_BASEMT + the value's IR type. The
+# offset (>>2) is the build's; this is the reference engine's (LuaJIT 2.1.0-beta3 x64,
+# as its -jdump prints it), like the sign masks' (trace.KSIMD_ABS).
+GGFL_BASEMT = 178
+GGFL_BASEMT_END = GGFL_BASEMT + 32
 
 # SLOAD mode bits, in the order -jdump prints their letters.
 IRSLOAD = (("PARENT", 0x01, "P"), ("FRAME", 0x02, "F"), ("TYPECHECK", 0x04, "T"),

@@ -105,7 +105,8 @@ def format_k(cur, ref, exact=False, gcname=None):
         return "%-4s @%d" % (format_k(cur, cur.op1[ref], exact, gcname), cur.op2[ref])
     if o == IR["KNULL"]:
         return "NULL"
-    return "[0x%08x]" % cur.kval.get(ref, 0)
+    k = cur.kval.get(ref, 0)
+    return "[0x%08x]" % k if k else "NULL"     # dump.lua: a zero pointer is NULL
 
 
 def format_ins(cur, ref, exact=False, gcname=None, pad=False):
@@ -125,7 +126,7 @@ def format_ins(cur, ref, exact=False, gcname=None, pad=False):
     m1, m2 = irm_op1(o), irm_op2(o)
     op1, op2 = cur.op1[ref], cur.op2[ref]
     if name.startswith("CALL"):
-        out.append(_format_call(cur, ref, exact, gcname))
+        out.append(_format_call(cur, ref, exact, gcname, pad))
     elif m1 != M_NONE:
         if m1 == M_REF and op1 < REF_BIAS:
             out.append("%-4s" % format_k(cur, op1, exact, gcname))
@@ -148,20 +149,23 @@ def format_ins(cur, ref, exact=False, gcname=None, pad=False):
     return line if pad else line.rstrip()
 
 
-def _format_call(cur, ref, exact, gcname):
+def _format_call(cur, ref, exact, gcname, pad):
     from .ircall import IRCALL_NAMES   # noqa: PLC0415 -- optional table, loaded late
     args = []
     a = cur.op1[ref]
     while a != 0xFFFF and a >= REF_BIAS and IRNAMES[cur.o[a]] == "CARG":
-        args.append(_arg(cur, cur.op2[a], exact, gcname))
+        args.append(_arg(cur, cur.op2[a], exact, gcname, pad))
         a = cur.op1[a]
     if a != 0xFFFF:
-        args.append(_arg(cur, a, exact, gcname))
+        args.append(_arg(cur, a, exact, gcname, pad))
     return "%-10s  (%s)" % (IRCALL_NAMES[cur.op2[ref]], " ".join(reversed(args)))
 
 
-def _arg(cur, ref, exact, gcname):
-    return format_k(cur, ref, exact, gcname) if ref < REF_BIAS else "%04d" % (ref - REF_BIAS)
+def _arg(cur, ref, exact, gcname, pad):
+    """A call argument; -jdump pads a constant as formatk does (dumpcallargs)."""
+    if ref >= REF_BIAS:
+        return "%04d" % (ref - REF_BIAS)
+    return ("%-4s" if pad else "%s") % format_k(cur, ref, exact, gcname)
 
 
 def format_ir(cur, exact=False, gcname=None, start=None):

@@ -285,8 +285,8 @@ def for_loop(J, fori, scev, init):
         t = narrow_forl(J, J.stack_num(ra), J.stack_num(ra + 1), J.stack_num(ra + 2))
     else:
         t = IRT_NUM
-    # Stack values are numbers, never ints: READONLY unless narrowed to int.
-    mode = SLOAD["INHERIT"] + (SLOAD["READONLY"] if t != IRT_INT else 0)
+    # READONLY unless a DUALNUM build's slot type differs from t: x64 has no DUALNUM
+    mode = SLOAD["INHERIT"] + SLOAD["READONLY"]
     stop = fori_arg(J, fori, ra + FORL_STOP, t, mode)
     step = fori_arg(J, fori, ra + FORL_STEP, t, mode)
     up = for_direction(J, ra)

@@ -1128,7 +1128,7 @@ class Jit(JitState):
         from .fold import emitir
         from .irbuf import IRTYPE
         from .ircall import IRCALL, IRCALLDEF
-        from .ir import IRT
+        from .ir import IRT, IRT_GUARD
         cid = IRCALL[name]
         tr = args[0] if args else 0
         for a in args[1:]:
@@ -1136,6 +1136,8 @@ class Jit(JitState):
         rtype = IRCALLDEF[cid][3]
         t = IRT["INT"] if rtype == "INT" else IRT["P64"] if rtype in ("PGC", "PTR") else \
             IRT.get(rtype, IRT["NIL"])
+        if "CCI_T" in IRCALLDEF[cid][4]:
+            t |= IRT_GUARD              # it may throw: a guard, never eliminated
         kind = IRCALLDEF[cid][2].lstrip("F")
         op = {"N": "CALLN", "L": "CALLL", "S": "CALLS", "A": "CALLA"}[kind]
         if op == "CALLS":
