@@ -1414,16 +1414,15 @@ def rec_varg(J, dst, nresults):
 
 def _varg_unknown(J, dst, nresults, numparams, nvararg, link, frame_varg):
     cur = J.cur
-    fr = 0
+    # the frame link first, then select's guard, as rec_varg emits them
+    fr = emitir(J, IRTYPE(IR_SLOAD, IRT_INT), 1, SLOAD["READONLY"] | SLOAD["FRAME"])
+    frofs = 8 * (2 + numparams) + frame_varg
     if nresults < 0:
         if not _select_detect(J):
             J.errinfo = 71      # BC_VARG: only select(x, ...) takes all of them
             raise TraceError("NYIBC", 71)
-        fr = emitir(J, IRTYPE(IR_SLOAD, IRT_INT), 1, SLOAD["READONLY"] | SLOAD["FRAME"])
-        _varg_select(J, dst, fr, numparams, nvararg, 8 * (2 + numparams) + frame_varg)
+        _varg_select(J, dst, fr, numparams, nvararg, frofs)
         return
-    fr = emitir(J, IRTYPE(IR_SLOAD, IRT_INT), 1, SLOAD["READONLY"] | SLOAD["FRAME"])
-    frofs = 8 * (2 + numparams) + frame_varg
     if nvararg > 0:
         nload = min(nvararg, nresults)
         if nvararg >= nresults:
@@ -1512,6 +1511,26 @@ def _varg_select(J, dst, fr, numparams, nvararg, frofs):
     setslot(J, dst - 3, tr)
     J.maxslot = dst - 2
     J.bcskip = 1        # the CALLM (select itself is recorded with it here)
+
+
+def _skipped_builtin_event(J):
+    """A skipped call of a builtin (select over varargs, rec_varg): LuaJIT skips the
+    CALLM and the builtin's FUNCC (bcskip 2), but the interpreter still dispatches
+    the FUNCC in recording mode, so jit.attach and -jdump see its record event."""
+    if J.pt is None:
+        return
+    ins = J.pt.proto.code[J.pc]
+    if ins & 0xFF not in (BC_CALL, BC_CALLM):
+        return
+    f = J.vm.funcs.get(J.stack_tv(bc_a(ins)))
+    if getattr(f, "ffid", None) is None:
+        return
+    fn, pt = J.fn, J.pt
+    J.fn, J.pt = f, None
+    try:
+        J.record_event()
+    finally:
+        J.fn, J.pt = fn, pt
 
 
 def rec_tnew(J, ah):
@@ -1724,6 +1743,7 @@ def record_ins(J):
         J.mergesnap = 1
     if J.bcskip > 0:
         J.bcskip -= 1
+        _skipped_builtin_event(J)
         return
     pc = J.pc
     if J.framedepth == 0 and J.bc_min is not None and not 0 <= pc - J.bc_min < J.bc_extent:
