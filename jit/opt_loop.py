@@ -226,7 +226,10 @@ def loop_undo(J, ins, nsnap, nsnapmap):
     del T.snapmap[nsnapmap:]
     cur.guardemit = 0
     cur.rollback(ins)
-    J.bpropcache = [e for e in J.bpropcache if e[1] < ins]
+    # Invalidate (not remove) the backprop entries made since: the round-robin slots of
+    # the others stay where they are, as in lj_opt_loop.c's loop_undo.
+    J.bpropcache = [(0, val, mode) if val >= ins else (key, val, mode)
+                    for key, val, mode in J.bpropcache]
     for r in range(ins - 1, REF_FIRST - 1, -1):
         cur.t[r] &= ~(IRT_ISPHI | IRT_MARK)
 
