@@ -34,13 +34,12 @@ from moonlens.jit.irverify import verify
 from moonlens.jit.jstate import JitState
 from moonlens.jit.opt_sink import opt_sink
 from moonlens.jit.snap import SNAP, Snap
-from moonlens.vm.runtime import new_state
 from tests.fuzz.jit_diff import run
+from tests.jit.irtest import GCNames
 from tests.tools.gen_jdump_corpus import normalise
 
 CASES = pathlib.Path(__file__).parent / "sink_cases"
 NAMES = sorted(p.stem for p in CASES.glob("*.lua"))
-VM = new_state(libs=False)
 _ALLOCS = ("TNEW", "TDUP")
 _IR_LINE = re.compile(r"^(\d{4}) ([ >}])([ +]) (\w+) +(\w+) *(.*)$")
 _SNAP_LINE = re.compile(r"^\.\.\.\.\s+SNAP\s+#\d+\s+\[ (.*)\]$")
@@ -76,21 +75,7 @@ def case_traces():
 
 # -- The pass alone ---------------------------------------------------------------------------
 
-class Consts(dict):
-    """Token -> TValue of the GC constants of a case: strings are the VM's, any other
-    name (a table, a function) gets a made-up TValue; name() maps back."""
-
-    def __missing__(self, tok):
-        if tok.startswith('"'):
-            tv = VM.str(tok[1:-1].encode())
-        else:
-            tv = 0xFFF9000000000000 + len(self)
-        self[tok] = tv
-        return tv
-
-    def name(self, tv, t):
-        tok = next(tok for tok, v in self.items() if v == tv)
-        return tok[4:-1] if tok.startswith("{fn:") else tok
+Consts = GCNames     # the case's GC constants (tests/jit/irtest.py)
 
 
 def braced(line):

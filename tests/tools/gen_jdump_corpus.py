@@ -43,12 +43,16 @@ def parse_expected(path):
     return "".join(line for line in lines if not line.startswith("-- "))
 
 
-def run_luajit(luajit, name):
-    r = subprocess.run([luajit, "-jdump=" + MODE, name], cwd=CORPUS, capture_output=True,
-                       text=True, timeout=60)
+def run_normalised(argv, cwd):
+    """The normalised output of a LuaJIT command run in cwd (a failure ends the script)."""
+    r = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=60)
     if r.returncode != 0:
-        raise SystemExit("%s failed: %s" % (name, r.stderr))
+        raise SystemExit("%s failed: %s" % (argv[-1], r.stderr))
     return normalise(r.stdout)
+
+
+def run_luajit(luajit, name):
+    return run_normalised([luajit, "-jdump=" + MODE, name], CORPUS)
 
 
 def main():

@@ -14,7 +14,6 @@ Read by tests/jit/test_ir_loop.py, test_ir_abc.py and test_ir_narrow.py.
 
 import argparse
 import pathlib
-import subprocess
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -22,7 +21,7 @@ CASES = HERE.parent / "jit" / "opt_cases"
 sys.path.insert(0, str(HERE.parent.parent))
 
 from tests.tools.gen_interp_cases import engine_version  # noqa: E402
-from tests.tools.gen_jdump_corpus import normalise  # noqa: E402
+from tests.tools.gen_jdump_corpus import run_normalised  # noqa: E402
 
 HEADER = "# engine: %s\n# command: %s\n"
 
@@ -38,11 +37,7 @@ def command(path, luajit="luajit"):
 
 
 def run_luajit(luajit, path):
-    r = subprocess.run(command(path, luajit), cwd=CASES, capture_output=True, text=True,
-                       timeout=60)
-    if r.returncode != 0:
-        raise SystemExit("%s failed: %s" % (path.name, r.stderr))
-    return normalise(r.stdout)
+    return run_normalised(command(path, luajit), CASES)
 
 
 def main():
