@@ -11,6 +11,10 @@ Measures:
   index     a workspace of --files generated files: initialized -> the first
             workspace/symbol answer (which waits for the scan), and the scan alone
             in this process (WorkspaceIndex.scan)
+  stages    what one analysis of the --lines file costs in this process, best of
+            3: lex, parse (with lex), scopes, the whole Analysis (parse, scopes,
+            comments, indexes) and diagnostics.compute with default settings, each
+            with the cyclic GC paused as the server's Analysis pauses it
 Programs come from bench/gen_lua.py. Timings never fail anything.
 """
 
@@ -194,6 +198,35 @@ def bench_workspace(files, lines_per_file=150):
             "symbols_found": len(found or [])}
 
 
+def bench_stages(lines, seed=1, runs=3):
+    """Seconds per stage of the server's analysis of one file (best of `runs`)."""
+    from moonlens.server import config, diagnostics      # noqa: PLC0415
+    from moonlens.server.analysis import Analysis, gc_paused    # noqa: PLC0415
+    from moonlens.vm.lexer import lex                   # noqa: PLC0415
+    from moonlens.vm.parser import parse                # noqa: PLC0415
+    from moonlens.vm.scopes import resolve              # noqa: PLC0415
+    text = generate(lines, seed)
+    settings = config.build({}, {}, {}, {})
+    stages = {"lex": lambda: lex(text), "parse": lambda: parse(text, "=big"),
+              "scopes": lambda sf: resolve(sf), "analysis": lambda: Analysis(text, "=big"),
+              "diagnostics": lambda a: diagnostics.compute(a, settings)}
+    best = {}
+    for _ in range(runs):
+        for name, fn in stages.items():
+            if name == "scopes":
+                arg = (parse(text, "=big"),)
+            elif name == "diagnostics":
+                arg = (Analysis(text, "=big"),)
+            else:
+                arg = ()
+            with gc_paused:             # as the server's Analysis runs them
+                start = time.perf_counter()
+                fn(*arg)
+                took = time.perf_counter() - start
+            best[name] = min(best.get(name, took), took)
+    return {name + "_s": round(t, 3) for name, t in best.items()}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=10000)
@@ -202,7 +235,8 @@ def main():
     parser.add_argument("--json")
     args = parser.parse_args()
     report = {"big_file": bench_big_file(args.lines, args.requests),
-              "workspace": bench_workspace(args.files)}
+              "workspace": bench_workspace(args.files),
+              "stages": bench_stages(args.lines)}
     text = json.dumps(report, indent=1)
     print(text)
     if args.json:

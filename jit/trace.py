@@ -30,7 +30,6 @@ from .jstate import (
     JitState, POST_NONE, TRACE_ASM, TRACE_END, TRACE_ERR, TRACE_IDLE, TRACE_RECORD,
     TRACE_RECORD_1ST, TRACE_START,
 )
-from .snap import SNAP_FRAME, snap_slot
 from .traceerr import TRERR, TraceError
 
 PENALTY_SLOTS = 64

@@ -4,6 +4,9 @@
 - unused-local / unused-function: remove the declaration when that cannot change
   what the program does (its value has no side effects), or keep just the call
   when the value is one call;
+- jit-nyi / jit-stitch: the rewrite the JIT-lint suggests for that finding
+  (moonlens.jit.lint: hoisting a function or `#{...}` out of the loop), never
+  preferred: it moves code the user wrote;
 - any MoonLens code: `---@diagnostic disable-next-line: code` above the line, or
   `---@diagnostic disable: code` at the top of the file (LuaLS's directives).
 """
@@ -12,6 +15,7 @@ import re
 
 from ..vm import ast as A
 from .comments import directives
+from .jit_lint import jit_findings
 
 _INDENT = re.compile(rb"[ \t]*")
 
@@ -103,6 +107,14 @@ def _remove_stat(a, stat):
     return start, end, ""
 
 
+def jit_rewrite(a, d):
+    """The JIT-lint's suggested rewrite for the finding at the diagnostic's span."""
+    code = str(d.code)
+    return [Action(f.rewrite.title, list(f.rewrite.edits), d, preferred=False)
+            for f in jit_findings(a)
+            if f.code == code and f.rewrite is not None and f.cause == (d.start, d.end)]
+
+
 def disable_line(a, d, code):
     src = a.source
     at = line_start(src, d.start)
@@ -156,4 +168,6 @@ _FIXES = {
     "undefined-global": declare_local,
     "unused-local": remove_unused,
     "unused-function": remove_unused,
+    "jit-nyi": jit_rewrite,
+    "jit-stitch": jit_rewrite,
 }

@@ -6,6 +6,7 @@ so every comment lies in a gap between two tokens. Scanning only the gaps
 means a `--` inside a string can never be mistaken for a comment.
 """
 
+import bisect
 import re
 
 _LONG_OPEN = re.compile(rb"\[(=*)\[")
@@ -38,13 +39,31 @@ class Comment:
 def scan_comments(sf):
     """All comments of a SourceFile, in order (lines as the front end counts them)."""
     source, tokens = sf.source, sf.tokens
+    starts, ends = tokens.start, tokens.end
     found = []
-    gap_start = _header_end(source)
-    for i in range(len(tokens)):
-        start = tokens.start[i]
-        if start > gap_start:
-            _scan_gap(source, gap_start, start, found)
-        gap_start = max(gap_start, tokens.end[i])
+    header = _header_end(source)
+    # Jump from one `--` to the next rather than visit every gap: tokens do not
+    # overlap, so the gap holding offset i is [end of the token before, start of
+    # the token after), found by bisection.
+    pos = header
+    find = source.find
+    while True:
+        i = find(b"--", pos)
+        if i < 0:
+            break
+        k = bisect.bisect_right(starts, i)
+        if k >= len(starts):
+            break                       # past <eof>: nothing left to scan
+        gap_start = max(header, ends[k - 1]) if k > 0 else header
+        gap_end = starts[k]
+        if i < gap_start:               # inside a token (a string, say)
+            pos = gap_start
+            continue
+        if i + 2 > gap_end:             # the second '-' begins the next token
+            pos = i + 1
+            continue
+        stop = _scan_gap(source, i, gap_end, found)
+        pos = min(stop, gap_end)
     for c in found:
         c.line = sf.position(c.start)[0]
         c.end_line = sf.position(c.end)[0]
@@ -60,25 +79,23 @@ def _header_end(source):
     return pos
 
 
-def _scan_gap(source, pos, end, found):
-    while True:
-        i = source.find(b"--", pos, end)
-        if i < 0:
-            return
-        m = _LONG_OPEN.match(source, i + 2)
-        if m is not None:
-            close = b"]" + m.group(1) + b"]"
-            j = source.find(close, m.end())
-            stop = len(source) if j < 0 else j + len(close)
-            body = source[m.end():j if j >= 0 else len(source)]
-            is_long = True
-        else:
-            nl = _EOL.search(source, i)
-            stop = nl.start() if nl and nl.start() < end else end
-            body = source[i + 2:stop]
-            is_long = False
-        found.append(Comment(i, stop, body.decode("utf-8", "replace"), is_long, 0, 0))
-        pos = stop
+def _scan_gap(source, i, end, found):
+    """The comment whose `--` is at i, in a gap ending at `end`: append it and
+    return the offset after it."""
+    m = _LONG_OPEN.match(source, i + 2)
+    if m is not None:
+        close = b"]" + m.group(1) + b"]"
+        j = source.find(close, m.end())
+        stop = len(source) if j < 0 else j + len(close)
+        body = source[m.end():j if j >= 0 else len(source)]
+        is_long = True
+    else:
+        nl = _EOL.search(source, i)
+        stop = nl.start() if nl and nl.start() < end else end
+        body = source[i + 2:stop]
+        is_long = False
+    found.append(Comment(i, stop, body.decode("utf-8", "replace"), is_long, 0, 0))
+    return stop
 
 
 # -- LuaDoc ---------------------------------------------------------------------

@@ -7,6 +7,8 @@ yielding Finding tuples; `compute` gives them their severity and tags, and
 applies the project's settings and the suppression comments.
 """
 
+import bisect
+
 from ..vm import ast as A
 from ..vm.diagnostics import ERROR, HINT, INFO, WARNING
 from ..vm.numbers import fmt_number
@@ -85,6 +87,17 @@ def _jit_lint(a, settings, quiet):
                            source=JIT_SOURCE)
 
 
+def _shared(a, key, make):
+    """make(a), computed once per Analysis when several checks need it."""
+    memo = getattr(a, "memo", None)
+    if memo is None:
+        return make(a)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = make(a)
+    return found
+
+
 # -- Globals -------------------------------------------------------------------------
 
 def undefined_global(a, settings):
@@ -133,28 +146,30 @@ def _is_assign_target(a, node):
 # -- Unused things -----------------------------------------------------------------------
 
 def unused_local(a, settings):
-    for var, value in _unused(a):
+    for var, value in _shared(a, "unused", _unused):
         if not isinstance(value, A.Function):
             start, end = a.span(var.decl)
             yield Finding(start, end, "Unused local `%s`." % var.name)
 
 
 def unused_function(a, settings):
-    for var, value in _unused(a):
+    for var, value in _shared(a, "unused", _unused):
         if isinstance(value, A.Function):
             start, end = a.span(var.decl)
             yield Finding(start, end, "Unused function `%s`." % var.name)
 
 
 def _unused(a):
-    """(Var, initial value) for locals that are never read."""
+    """[(Var, initial value)] for locals that are never read."""
+    found = []
     for var in a.scopes.vars:
         if var.kind in (V_PARAM, V_SELF) or var.name.startswith("_") or var.start < 0:
             continue
         value = a.initial_value(var)
         inside = a.span(value) if isinstance(value, A.Function) else (-1, -1)
         if not any(_is_read(a, ref, inside) for ref in var.refs):
-            yield var, value
+            found.append((var, value))
+    return found
 
 
 def _is_read(a, ref, inside):
@@ -204,13 +219,40 @@ def redefined_local(a, settings):
     for name, vars_ in by_name.items():
         if name.startswith("_") or len(vars_) < 2:
             continue
+        reach = _Reach(vars_)
         for var in vars_:
-            outer = _visible_other(vars_, var)
+            outer = _visible_other(vars_, var) if reach.may_see(var) else None
             if outer is not None:
                 start, end = a.span(var.decl)
                 ostart, oend = a.span(outer.decl)
                 yield Finding(start, end, "Redefined local `%s`." % name,
                               [(ostart, oend, "`%s` is first declared here." % name)])
+
+
+class _Reach:
+    """Locals of one name sorted by where they become visible, with the furthest
+    end so far: rules out most `_visible_other` scans in O(log n)."""
+
+    def __init__(self, vars_):
+        ordered = sorted(vars_, key=lambda v: v.start)
+        self.starts = [v.start for v in ordered]
+        self.prefix = []          # (largest end, its var, largest end of the others)
+        best, holder, second = -1, None, -1
+        for v in ordered:
+            if v.end > best:
+                best, holder, second = v.end, v, best
+            elif v.end > second:
+                second = v.end
+            self.prefix.append((best, holder, second))
+
+    def may_see(self, var):
+        """False when no other local of the name is visible at var's declaration."""
+        tok = var.decl.first
+        p = bisect.bisect_right(self.starts, tok)
+        if p == 0:
+            return False
+        best, holder, second = self.prefix[p - 1]
+        return (second if holder is var else best) >= tok
 
 
 def _visible_other(vars_, var):
@@ -234,12 +276,15 @@ def code_after_break(a, settings):
 
 
 def _dead_code(a, wanted, message):
-    for block in _blocks(a):
-        for first, last, kind in _dead_runs(a, block.stats):
-            if wanted(kind):
-                start = a.span(first)[0]
-                end = a.span(last)[1]
-                yield Finding(start, end, message)
+    for first, last, kind in _shared(a, "dead_runs", _all_dead_runs):
+        if wanted(kind):
+            start = a.span(first)[0]
+            end = a.span(last)[1]
+            yield Finding(start, end, message)
+
+
+def _all_dead_runs(a):
+    return [run for block in _blocks(a) for run in _dead_runs(a, block.stats)]
 
 
 def _blocks(a):
@@ -368,8 +413,12 @@ def _is_empty(a, block):
 
 # -- Calls ---------------------------------------------------------------------------------
 
+def _known_calls(a):
+    return list(a.known_calls())
+
+
 def redundant_parameter(a, settings):
-    for call, callee in a.known_calls():
+    for call, callee in _shared(a, "known_calls", _known_calls):
         if callee.is_vararg:
             continue
         least, _ = _arg_count(call.args)
@@ -382,7 +431,7 @@ def redundant_parameter(a, settings):
 
 
 def missing_parameter(a, settings):
-    for call, callee in a.known_calls():
+    for call, callee in _shared(a, "known_calls", _known_calls):
         if callee.func is None or callee.doc is None:
             continue
         required = _required_count(callee)

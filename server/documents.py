@@ -44,13 +44,15 @@ class Document:
     def apply(self, changes, version):
         """Apply content changes: dicts or objects with `text` and maybe `range`."""
         text = self.text
+        index = self._index         # the current text's, if a request built it
         for change in changes:
             new_text = _get(change, "text") or ""
             rng = _get(change, "range")
             if rng is None:
                 text = encode(new_text)
             else:
-                index = LineIndex(text, self.encoding)
+                if index is None or index.text is not text:
+                    index = LineIndex(text, self.encoding)
                 text = apply_change(text, index, _pos(_get(rng, "start")),
                                     _pos(_get(rng, "end")), new_text)
         self.replace(text, version)

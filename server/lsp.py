@@ -13,6 +13,7 @@ stdio mode) and answers with an empty result.
 
 import asyncio
 import functools
+import gc
 import logging
 import os
 import sys
@@ -27,6 +28,7 @@ from .. import __version__
 from . import completion, config, diagnostics, hover, inlay_hints, navigation
 from . import semantic_tokens as sem
 from . import workspace
+from .analysis import gc_paused
 from .documents import DocumentStore
 from .positions import LineIndex
 
@@ -185,11 +187,14 @@ class MoonLensServer(LanguageServer):
     def publish(self, doc):
         if not self.settings_ready:
             return                        # pull_configuration publishes every open doc
-        found = diagnostics.compute(doc.analysis, self.settings())
-        found += self.jit.diagnostics(doc)      # a JIT analysis run's findings
-        self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(
-            uri=doc.uri, version=doc.version,
-            diagnostics=[self._diagnostic(doc, d) for d in found]))
+        # The collector stays off until the message is out: the young-generation
+        # pass over a new analysis's objects then runs after the publish, not in it.
+        with gc_paused:
+            found = diagnostics.compute(doc.analysis, self.settings())
+            found += self.jit.diagnostics(doc)      # a JIT analysis run's findings
+            self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(
+                uri=doc.uri, version=doc.version,
+                diagnostics=[self._diagnostic(doc, d) for d in found]))
 
     def publish_soon(self, doc):
         """Publish after a short quiet time: typing fast re-checks once, not per key.
@@ -744,6 +749,10 @@ def serve(tcp=None) -> int:
     logging.basicConfig(stream=sys.stderr, level=os.environ.get("MOONLENS_LOG", "WARNING"),
                         format="moonlens %(levelname)s %(name)s: %(message)s")
     ls = create_server()
+    # What is loaded by now lives as long as the process: keep it out of the
+    # collector's full passes, which then only scan documents' analyses.
+    gc.collect()
+    gc.freeze()
     if tcp:
         host, _, port = tcp.rpartition(":")
         ls.start_tcp(host or "127.0.0.1", int(port))

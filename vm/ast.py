@@ -29,17 +29,49 @@ UNOP_TEXT = ("not", "-", "#")
 ITEM_POS, ITEM_NAMED, ITEM_KEYED = range(3)
 
 
+def _fast_children(cls):
+    """Node.children specialised to the fields of cls: no generator, no getattr.
+    (The language server's walks and scopes.resolve call it once per node.)"""
+    if not cls._fields:
+        return lambda self: []
+    lines = ["def children(self):", "    out = []"]
+    for name in cls._fields:
+        lines += ["    v = self.%s" % name,
+                  "    if v is not None:",
+                  "        if isinstance(v, list):",
+                  "            if None in v:",
+                  "                out.extend([x for x in v if x is not None])",
+                  "            else:",
+                  "                out += v",
+                  "        else:",
+                  "            out.append(v)"]
+    lines.append("    return out")
+    scope = {}
+    exec("\n".join(lines), scope)     # fixed text made from the field names
+    return scope["children"]
+
+
 class Node:
     __slots__ = ("first", "last")
     _fields = ()
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "children" not in vars(cls):
+            cls.children = _fast_children(cls)
+
     def children(self):
+        """The child nodes in source order, as a new list (None fields and None
+        list items left out). This generic version is the definition; every
+        subclass gets a generated equivalent (_fast_children)."""
+        out = []
         for name in self._fields:
             value = getattr(self, name)
             if isinstance(value, list):
-                yield from (v for v in value if v is not None)
+                out.extend(v for v in value if v is not None)
             elif value is not None:
-                yield value
+                out.append(value)
+        return out
 
     def walk(self):
         """This node and all its descendants, in source order."""
@@ -302,11 +334,13 @@ class If(Stat):
     _fields = ("tests", "blocks", "orelse")
 
     def children(self):
+        out = []
         for test, block in zip(self.tests, self.blocks):
-            yield test
-            yield block
+            out.append(test)
+            out.append(block)
         if self.orelse is not None:
-            yield self.orelse
+            out.append(self.orelse)
+        return out
 
     def __init__(self, tests, blocks, orelse):
         self.tests = tests

@@ -97,11 +97,17 @@ class _Lexer:
         src = self.src
         pos = self.skip_header()
         toks = self.toks
-        kind, value, start, end = toks.kind, toks.value, toks.start, toks.end
-        line_, eline = toks.line, toks.eline
+        # The per-token work: bound appends, the line in a local (written back
+        # to self.line around the helpers that count lines themselves).
+        kind, value, start, end = (toks.kind.append, toks.value.append,
+                                   toks.start.append, toks.end.append)
+        line_, eline = toks.line.append, toks.eline.append
         names = self.names
+        keywords = KEYWORDS
+        operators = OPERATORS
         match = _TOKEN.match
         size = len(src)
+        line = self.line
         while True:
             m = match(src, pos)
             if m is None:
@@ -109,11 +115,11 @@ class _Lexer:
             pos = m.end()
             g = m.lastindex
             if g == 1:
-                self.line += 1
+                line += 1
                 continue
             if g == 2:
                 text = m.group(2)
-                k = KEYWORDS.get(text)
+                k = keywords.get(text)
                 if k is None:
                     k = TK_name
                     v = names.get(text)
@@ -121,35 +127,45 @@ class _Lexer:
                         v = names[text] = text.decode("utf-8", "surrogateescape")
                 else:
                     v = None
-            elif g == 9 or g == 7:
-                text = m.group(g)
-                k = text[0] if g == 9 else OPERATORS[text]
+            elif g == 9:
+                k = src[pos - 1]
+                v = None
+            elif g == 7:
+                k = operators[m.group(7)]
                 v = None
             elif g == 3:
+                self.line = line
                 k, v = TK_number, self.number(m.group(3), m.start(3), pos)
             elif g == 4:
                 k, v = TK_string, m.group(4)[1:-1]
             elif g == 5:
+                self.line = line
                 pos = self.comment(pos)
+                line = self.line
                 continue
             elif g == 6:
                 s = m.start(6)
+                self.line = line
                 k, v, pos = self.long_bracket(m.group(6), s, pos)
+                line = self.line
                 if k is None:
                     continue
                 self.push(k, v, s, pos)
                 continue
             else:
                 s = m.start(8)
+                self.line = line
                 v, pos = self.string(s)
+                line = self.line
                 self.push(TK_string, v, s, pos)
                 continue
-            kind.append(k)
-            value.append(v)
-            start.append(m.start(g))
-            end.append(pos)
-            line_.append(self.line)
-            eline.append(self.line)
+            kind(k)
+            value(v)
+            start(m.start(g))
+            end(pos)
+            line_(line)
+            eline(line)
+        self.line = line
         if pos < size:  # only trailing blanks can be left
             pos = size
         self.push(TK_eof, None, size, size)

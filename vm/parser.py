@@ -82,6 +82,7 @@ class _Parser:
         self.K = sf.tokens.kind
         self.V = sf.tokens.value
         self.p = 0
+        self.lastp = len(self.K) - 1      # <eof>: next() stays on it
         self.level = 0
         self.fs = None
         # A name LuaJIT consumed with a lookahead token already scanned (`goto` at
@@ -122,7 +123,7 @@ class _Parser:
     # -- Token helpers ---------------------------------------------------------
 
     def next(self):
-        if self.p < len(self.K) - 1:
+        if self.p < self.lastp:
             self.p += 1
 
     def lex_opt(self, kind) -> bool:
@@ -163,8 +164,17 @@ class _Parser:
         return self.V[p] if k == TK_name else "goto"
 
     def name_node(self, cls):
+        """lex_str as a node (inlined: one per name in the source)."""
         p = self.p
-        node = cls(self.lex_str())
+        k = self.K[p]
+        if k == TK_name:
+            node = cls(self.V[p])
+        elif k == TK_goto:
+            node = cls("goto")
+        else:
+            self.err_token(TK_name)
+        if p < self.lastp:
+            self.p = p + 1
         node.first = node.last = p
         return node
 
@@ -202,16 +212,22 @@ class _Parser:
 
         Returns (node, unconsumed operator entry or None).
         """
-        if not self.synlevel_begin():
+        if self.level + 1 < LJ_MAX_XLEVEL:      # synlevel_begin, inlined
+            self.level += 1
+        elif not self.synlevel_begin():
             return self.finish(A.ErrorExpr(), self.p), None
         first = self.p
-        op = _UNOPS.get(self.K[self.p])
-        if op is not None:
-            self.next()
-            operand = self.expr_binop(UNARY_PRIORITY)[0]
-            v = self.finish(A.UnOp(op, operand), first)
+        k = self.K[first]
+        if k == TK_name:                # most operands: skip expr_simple's tests
+            v = self.expr_primary()
         else:
-            v = self.expr_simple()
+            op = _UNOPS.get(k)
+            if op is not None:
+                self.next()
+                operand = self.expr_binop(UNARY_PRIORITY)[0]
+                v = self.finish(A.UnOp(op, operand), first)
+            else:
+                v = self.expr_simple()
         entry = _BINOPS.get(self.K[self.p])
         while entry is not None and entry[1] > limit:
             self.next()

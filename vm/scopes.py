@@ -479,18 +479,27 @@ class _Resolver:
     def expr(self, node):
         # An explicit stack, same order as recursion: chains like a.b.c... or
         # a + b + c ... nest without limit.
+        t = type(node)
+        if t is A.Name:                 # most expressions are a name or a leaf
+            self.lookup(node)
+            return
+        if t in _LEAVES:
+            return
         stack = [node]
+        pop = stack.pop
+        push = stack.extend
+        Name, Function, leaves = A.Name, A.Function, _LEAVES
         while stack:
-            node = stack.pop()
+            node = pop()
             t = type(node)
-            if t is A.Name:
+            if t is Name:
                 self.lookup(node)
-            elif t is A.Function:
+            elif t is Function:
                 self.function(node, self.toks.eline[node.lparen])
-            elif t not in _LEAVES:
-                kids = list(node.children())
+            elif t not in leaves:
+                kids = node.children()
                 kids.reverse()
-                stack.extend(kids)
+                push(kids)
 
     def function(self, node, linedefined):
         f = self.begin_func(node, linedefined, node.is_vararg)
@@ -510,7 +519,8 @@ class _Hidden:
 
 
 _HIDDEN = _Hidden()
-_LEAVES = (A.Nil, A.TrueLit, A.FalseLit, A.Vararg, A.Number, A.String, A.ErrorExpr)
+_LEAVES = frozenset((A.Nil, A.TrueLit, A.FalseLit, A.Vararg, A.Number, A.String,
+                     A.ErrorExpr))
 
 
 _Resolver.handlers = {cls: getattr(_Resolver, "s_" + cls.__name__)

@@ -86,3 +86,29 @@ def test_jit_lint_settings_and_disable_comments():
     assert lint(src, build({"diagnostics.disable": ["jit-stitch"]}))[1] == []
     assert lint("---@diagnostic disable-next-line: jit-stitch\n" + src)[1] == []
     assert lint(src, build({"diagnostics.severity": {"jit-stitch": "Hint"}}))[1][0].severity == 4
+
+
+def test_the_lint_lives_in_the_jit_core_and_the_server_adapts_it():
+    from moonlens.jit import lint as L
+    from moonlens.server import stdlib_docs
+    a, ds = lint("local t = {}\nfor i = 1, 3 do\n  table.sort(t, function(x, y) return x < y end)\n"
+                 "end\n")
+    found = J.jit_findings(a)
+    assert J.jit_findings(a) is found                   # once per Analysis
+    assert [(d.code, d.start, d.end, d.message, d.related) for d in ds] == sorted(
+        [(f.code, f.cause[0], f.cause[1], f.explanation, [(f.loop[0], f.loop[1], f.loop_label)])
+         for f in found], key=lambda x: x[1])
+    assert [f.kind for f in found] == ["closure", "stitch"]
+    assert found[0].rewrite is not None and found[1].rewrite is None
+    # the builtins the jit core can see named are the documented library functions
+    assert J.STITCHED is L.STITCHED
+    assert L.STITCHED == {n for n in L.STITCHED if n in stdlib_docs.FUNCTIONS}
+    assert {n for n in L.LIBRARY if n in stdlib_docs.FUNCTIONS} == L.LIBRARY
+
+
+def test_jit_lint_on_the_analysis_tree_equals_a_fresh_parse():
+    from moonlens.jit import lint as L
+    src = ("local function f(...)\n  for i = 1, 9 do\n    g(...)\n    local h = function() end\n"
+           "    print(#{...})\n  end\nend\n")
+    a, _ = lint(src)
+    assert J.jit_findings(a) == L.lint(L.parse(a.source))
