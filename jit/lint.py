@@ -115,14 +115,7 @@ class Tree:
         return self.by_type.get(cls, [])
 
     def span(self, node):
-        toks = self.tokens
-        first, last = node.first, node.last
-        if first < 0:
-            first = last = 0
-        if last < first:
-            start = toks.start[min(first, len(toks) - 1)]
-            return start, start
-        return toks.start[first], toks.end[last]
+        return self.sf.byte_span(node)
 
     def enclosing(self, node, classes):
         p = self.parent.get(id(node))

@@ -213,14 +213,7 @@ class Analysis:
 
     def span(self, node):
         """(start, end) byte offsets of a node (SourceFile.span without the lines)."""
-        toks = self.tokens
-        first, last = node.first, node.last
-        if first < 0:
-            first = last = 0
-        if last < first:
-            start = toks.start[min(first, len(toks) - 1)]
-            return start, start
-        return toks.start[first], toks.end[last]
+        return self.sf.byte_span(node)
 
     def token_span(self, i):
         return self.tokens.start[i], self.tokens.end[i]

@@ -89,16 +89,21 @@ class SourceFile:
             units += 2 if ord(ch) > 0xFFFF else 1
         return len(text.encode("utf-8"))
 
-    def span(self, node) -> Span:
-        """Span of a node from its first and last token (empty nodes sit before `first`)."""
+    def byte_span(self, node):
+        """(start, end) byte offsets of a node from its first and last token (empty
+        nodes sit before `first`)."""
         toks = self.tokens
         first, last = node.first, node.last
         if first < 0:
             first = last = 0
         if last < first:
-            start = end = toks.start[min(first, len(toks) - 1)]
-        else:
-            start, end = toks.start[first], toks.end[last]
+            start = toks.start[min(first, len(toks) - 1)]
+            return start, start
+        return toks.start[first], toks.end[last]
+
+    def span(self, node) -> Span:
+        """Span of a node, with its lines and columns."""
+        start, end = self.byte_span(node)
         line, col = self.position(start)
         end_line, end_col = self.position(end)
         return Span(start, end, line, col, end_line, end_col)
