@@ -27,7 +27,7 @@ from pygls.protocol import LanguageServerProtocol, lsp_method
 from .. import __version__
 from . import completion, config, diagnostics, hover, inlay_hints, navigation
 from . import semantic_tokens as sem
-from . import workspace
+from . import names, workspace
 from .analysis import gc_paused
 from .documents import DocumentStore
 from .positions import LineIndex
@@ -315,6 +315,11 @@ def guarded_async(fn):
     async def run(ls, params):
         try:
             return await fn(ls, params)
+        except JsonRpcException:
+            raise
+        except NotOpen as e:
+            log.warning("%s: document not open: %s", fn.__name__, e)
+            return None
         except Exception:
             ls.log_failure(fn.__name__)
             return None
@@ -500,59 +505,20 @@ def _sync(ls):
 
 
 def _navigation(ls):
-    @ls.feature(T.TEXT_DOCUMENT_DEFINITION)
-    @guarded(list)
-    def definition(ls, params: T.DefinitionParams):
-        doc = ls.document(params.text_document.uri)
-        offset = to_offset(doc, params.position)
-        spans = navigation.definition(doc.analysis, offset)
-        if spans:
-            return [_location(doc, s) for s in spans]
-        return cross_file_definition(ls, doc, offset)
-
-    @ls.feature(T.TEXT_DOCUMENT_DECLARATION)
-    @guarded(list)
-    def declaration(ls, params: T.DeclarationParams):
-        return definition(ls, params)
-
-    @ls.feature(T.TEXT_DOCUMENT_REFERENCES)
-    @guarded(list)
-    def references(ls, params: T.ReferenceParams):
-        doc = ls.document(params.text_document.uri)
-        spans = navigation.references(doc.analysis, to_offset(doc, params.position),
-                                      params.context.include_declaration)
-        return [_location(doc, s) for s in spans]
-
+    # Definition, references and rename reach across files: server/lsp_workspace.py.
     @ls.feature(T.TEXT_DOCUMENT_DOCUMENT_HIGHLIGHT)
     @guarded(list)
     def document_highlight(ls, params: T.DocumentHighlightParams):
         doc = ls.document(params.text_document.uri)
-        found = navigation.highlights(doc.analysis, to_offset(doc, params.position))
+        offset = to_offset(doc, params.position)
+        found = navigation.highlights(doc.analysis, offset)
+        if not found:
+            hit = names.ref_at(doc.analysis, offset)
+            found = [(r.start, r.end, r.write) for r in names.name_refs(doc.analysis)[
+                hit[0][0]]] if hit is not None else []
         return [T.DocumentHighlight(to_range(doc, s, e), T.DocumentHighlightKind.Write
                                     if write else T.DocumentHighlightKind.Read)
                 for s, e, write in found]
-
-    @ls.feature(T.TEXT_DOCUMENT_PREPARE_RENAME)
-    @guarded()
-    def prepare_rename(ls, params: T.PrepareRenameParams):
-        doc = ls.document(params.text_document.uri)
-        found = navigation.prepare_rename(doc.analysis, to_offset(doc, params.position))
-        if found is None:
-            return None
-        start, end, name = found
-        return T.PrepareRenamePlaceholder(range=to_range(doc, start, end), placeholder=name)
-
-    @ls.feature(T.TEXT_DOCUMENT_RENAME)
-    @guarded()
-    def rename(ls, params: T.RenameParams):
-        doc = ls.document(params.text_document.uri)
-        try:
-            spans = navigation.rename(doc.analysis, to_offset(doc, params.position),
-                                      params.new_name)
-        except navigation.RenameError as e:
-            raise RequestFailed(str(e)) from None
-        edits = [T.TextEdit(to_range(doc, s, e), params.new_name) for s, e in spans]
-        return T.WorkspaceEdit(changes={doc.uri: edits})
 
     @ls.feature(T.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     @guarded(list)
@@ -584,25 +550,6 @@ def _navigation(ls):
                 parent = T.SelectionRange(range=to_range(doc, start, end), parent=parent)
             result.append(parent)
         return result
-
-
-def cross_file_definition(ls, doc, offset):
-    """The module file of a `require "name"` string, or the field `m.f` names in the
-    module `local m = require "name"` loads."""
-    a = doc.analysis
-    req = workspace.require_at(a, offset)
-    if req is not None:
-        target = ls.module_summary(req.name)
-        return [T.Location(target.uri, T.Range(T.Position(0, 0), T.Position(0, 0)))] \
-            if target is not None else []
-    found = workspace.module_field_at(a, offset)
-    if found is None:
-        return []
-    target = ls.module_summary(found[0])
-    export = target.exports.get(found[1]) if target is not None else None
-    if export is None:
-        return []
-    return [summary_location(ls, target, export.start, export.end)]
 
 
 def summary_location(ls, summary, start, end):

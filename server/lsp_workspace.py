@@ -10,12 +10,11 @@ import os
 from lsprotocol import types as T
 
 from . import call_hierarchy as calls
-from . import code_actions
+from . import code_actions, names, navigation, workspace
 from .analysis import Analysis
 from .lsp import (
-    SYMBOL_KINDS, summary_of, guarded, guarded_async, path_of, summary_location, to_offset,
-    to_range,
-    wait_indexed,
+    SYMBOL_KINDS, RequestFailed, summary_of, guarded, guarded_async, path_of,
+    summary_location, to_offset, to_range, wait_indexed,
 )
 from .positions import LineIndex
 
@@ -24,9 +23,113 @@ OUR_SOURCES = ("moonlens", "moonlens-jit")
 
 
 def register(ls):
+    _names(ls)
     _symbols_and_links(ls)
     _code_actions(ls)
     _call_hierarchy(ls)
+
+
+# -- Definition, references, rename ----------------------------------------------------------
+
+def _names(ls):
+    @ls.feature(T.TEXT_DOCUMENT_DEFINITION)
+    @guarded_async
+    async def definition(ls, params: T.DefinitionParams):
+        doc = ls.document(params.text_document.uri)
+        offset = to_offset(doc, params.position)
+        spans = navigation.definition(doc.analysis, offset)
+        if spans:
+            return [T.Location(doc.uri, to_range(doc, *s)) for s in spans]
+        await wait_indexed(ls)
+        return _cross_file_definition(ls, doc, offset)
+
+    @ls.feature(T.TEXT_DOCUMENT_DECLARATION)
+    @guarded_async
+    async def declaration(ls, params: T.DeclarationParams):
+        return await definition(ls, params)
+
+    @ls.feature(T.TEXT_DOCUMENT_REFERENCES)
+    @guarded_async
+    async def references(ls, params: T.ReferenceParams):
+        doc = ls.document(params.text_document.uri)
+        offset = to_offset(doc, params.position)
+        with_decl = params.context.include_declaration
+        if _local_at(doc, offset):
+            return [T.Location(doc.uri, to_range(doc, *s))
+                    for s in navigation.references(doc.analysis, offset, with_decl)]
+        await wait_indexed(ls)
+        found = names.find(ls.index, summary_of(doc), doc.analysis, offset, _resolver(ls))
+        return [summary_location(ls, summary, r.start, r.end)
+                for summary, refs in found or () for r in refs if with_decl or not r.write]
+
+    @ls.feature(T.TEXT_DOCUMENT_PREPARE_RENAME)
+    @guarded()
+    def prepare_rename(ls, params: T.PrepareRenameParams):
+        doc = ls.document(params.text_document.uri)
+        offset = to_offset(doc, params.position)
+        found = _prepare_rename(ls, doc, offset)
+        if found is None:
+            return None
+        start, end, name = found
+        return T.PrepareRenamePlaceholder(range=to_range(doc, start, end), placeholder=name)
+
+    @ls.feature(T.TEXT_DOCUMENT_RENAME)
+    @guarded_async
+    async def rename(ls, params: T.RenameParams):
+        doc = ls.document(params.text_document.uri)
+        offset = to_offset(doc, params.position)
+        try:
+            if _local_at(doc, offset):
+                spans = navigation.rename(doc.analysis, offset, params.new_name)
+                return T.WorkspaceEdit(changes={doc.uri: [
+                    T.TextEdit(to_range(doc, s, e), params.new_name) for s, e in spans]})
+            await wait_indexed(ls)
+            found = names.rename(ls.index, summary_of(doc), doc.analysis, offset,
+                                 params.new_name, _resolver(ls),
+                                 lambda summary: _file(ls, summary.uri).analysis)
+        except navigation.RenameError as e:
+            raise RequestFailed(str(e)) from None
+        return T.WorkspaceEdit(changes={summary.uri: [
+            T.TextEdit(summary_location(ls, summary, r.start, r.end).range, params.new_name)
+            for r in refs] for summary, refs in found})
+
+
+def _local_at(doc, offset):
+    """Is the name under the cursor a local variable (renamed within its file)?"""
+    occ = doc.analysis.occurrence_at(offset)
+    return occ is not None and occ.var is not None
+
+
+def _resolver(ls):
+    return names.Resolver(ls.index, ls.settings().runtime_path)
+
+
+def _prepare_rename(ls, doc, offset):
+    """(start, end, name) when the name under the cursor can be renamed, else None."""
+    a = doc.analysis
+    if _local_at(doc, offset):
+        return navigation.prepare_rename(a, offset)
+    hit = names.ref_at(a, offset)
+    if hit is None:
+        return None
+    keys, ref = hit
+    found = names.find_keys(ls.index, summary_of(doc), a, keys, _resolver(ls))
+    if names.refusal(keys[0], found, ls.index, summary_of(doc), a, _resolver(ls)):
+        return None
+    return ref.start, ref.end, keys[0][-1]
+
+
+def _cross_file_definition(ls, doc, offset):
+    """The module file of a `require "name"` string; where a global or a field of a
+    module or global table is assigned, in any file."""
+    req = workspace.require_at(doc.analysis, offset)
+    if req is not None:
+        target = ls.module_summary(req.name)
+        return [T.Location(target.uri, T.Range(T.Position(0, 0), T.Position(0, 0)))] \
+            if target is not None else []
+    found = names.definitions(ls.index, summary_of(doc), doc.analysis, offset,
+                              _resolver(ls))
+    return [summary_location(ls, summary, r.start, r.end) for summary, r in found]
 
 
 # -- Workspace symbols, document links ----------------------------------------------------

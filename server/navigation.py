@@ -5,7 +5,6 @@ import re
 
 from ..vm import ast as A
 from ..vm.tokens import KEYWORDS, TK_string
-from . import stdlib_docs
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
@@ -81,11 +80,12 @@ def highlights(a, offset):
 
 
 # -- Rename -----------------------------------------------------------------------------
+# Locals only: globals and fields reach across files (server/names.py).
 
 def prepare_rename(a, offset):
-    """(start, end, current name) of a renameable name under the cursor, or None."""
+    """(start, end, current name) of a renameable local under the cursor, or None."""
     occ = a.occurrence_at(offset)
-    if occ is None or _not_renameable(a, occ) is not None:
+    if occ is None or occ.var is None or occ.var.kind == "self":
         return None
     start, end = a.token_span(occ.tok)
     return start, end, occ.name
@@ -94,29 +94,22 @@ def prepare_rename(a, offset):
 def rename(a, offset, new_name):
     """Byte ranges to replace with new_name; raises RenameError when it would be wrong."""
     occ = a.occurrence_at(offset)
-    if occ is None:
-        raise RenameError("There is no variable to rename here.")
-    why = _not_renameable(a, occ)
-    if why is not None:
-        raise RenameError(why)
-    if not _IDENT.match(new_name) or new_name.encode() in KEYWORDS:
-        raise RenameError("`%s` is not a valid Lua name." % new_name)
+    if occ is None or occ.var is None:
+        raise RenameError("There is no local variable to rename here.")
+    if occ.var.kind == "self":
+        raise RenameError("`self` is implicit in a method and cannot be renamed.")
+    check_name(new_name)
     if new_name == occ.name:
         return []
-    uses = a.uses_of(occ)
-    conflict = (_local_conflict(a, occ.var, new_name) if occ.var is not None
-                else _global_conflict(a, uses, new_name))
+    conflict = _local_conflict(a, occ.var, new_name)
     if conflict is not None:
         raise RenameError(conflict)
-    return [a.token_span(o.tok) for o in uses]
+    return [a.token_span(o.tok) for o in a.uses_of(occ)]
 
 
-def _not_renameable(a, occ):
-    if occ.var is not None and occ.var.kind == "self":
-        return "`self` is implicit in a method and cannot be renamed."
-    if occ.var is None and occ.name in stdlib_docs.GLOBALS and occ.name not in a.global_defs:
-        return "`%s` belongs to the standard library." % occ.name
-    return None
+def check_name(new_name):
+    if not _IDENT.match(new_name) or new_name.encode() in KEYWORDS:
+        raise RenameError("`%s` is not a valid Lua name." % new_name)
 
 
 def _local_conflict(a, var, new_name):
@@ -132,16 +125,6 @@ def _local_conflict(a, var, new_name):
         if node.var is None or node.var.start < var.start:
             return ("`%s` is used inside the scope of `%s` (line %d) and would be captured."
                     % (new_name, var.name, a.line(a.tokens.start[node.first])))
-    return None
-
-
-def _global_conflict(a, uses, new_name):
-    if new_name in a.scopes.globals or new_name in stdlib_docs.GLOBALS:
-        return "`%s` is already a global." % new_name
-    for o in uses:
-        if a.scopes.var_at(new_name, o.tok) is not None:
-            return ("A local `%s` is visible at line %d and would capture the global."
-                    % (new_name, a.line(a.tokens.start[o.tok])))
     return None
 
 

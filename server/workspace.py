@@ -66,7 +66,7 @@ class Require:
 
 class FileSummary:
     __slots__ = ("uri", "path", "text", "symbols", "exports", "requires", "globals",
-                 "calls")
+                 "calls", "names")
 
     def __init__(self, uri, path, text):
         self.uri = uri
@@ -77,17 +77,19 @@ class FileSummary:
         self.requires = []
         self.globals = {}         # global function name -> (start, end) of its name
         self.calls = []           # call_hierarchy.CallSite
+        self.names = {}           # names.name_refs less the keys of local tables
 
 
 def summarize(a, uri, path=None):
     """The FileSummary of one analysed file."""
-    from . import call_hierarchy           # noqa: PLC0415 -- it imports this module
+    from . import call_hierarchy, names    # noqa: PLC0415 -- they import this module
     s = FileSummary(uri, path, a.source)
     s.symbols = _flat_symbols(document_symbols(a), None)
     s.exports = module_exports(a)
     s.requires = requires(a)
     s.globals = call_hierarchy.global_functions(a)
     s.calls = call_hierarchy.call_sites(a)
+    s.names = {key: refs for key, refs in names.name_refs(a).items() if key[0] != "lfield"}
     return s
 
 

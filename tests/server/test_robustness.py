@@ -3,7 +3,7 @@
 import pytest
 
 from moonlens.server import call_hierarchy, code_actions, completion, hover, inlay_hints
-from moonlens.server import navigation, workspace
+from moonlens.server import names, navigation, workspace
 from moonlens.server import semantic_tokens as sem
 from moonlens.server.config import Settings
 from moonlens.server.diagnostics import compute
@@ -25,6 +25,9 @@ SOURCES = {
 @pytest.mark.parametrize("name", sorted(SOURCES))
 def test_every_feature_everywhere(name):
     a, _ = analysis(SOURCES[name].replace("$", ""))
+    index = workspace.WorkspaceIndex()
+    here = workspace.summarize(a, "file:///x.lua", "/x.lua")
+    resolve = names.Resolver(index)
     size = len(a.source)
     step = max(1, size // 300)
     for offset in list(range(0, size + 1, step)) + [size]:
@@ -38,10 +41,15 @@ def test_every_feature_everywhere(name):
         navigation.selection_range(a, offset)
         call_hierarchy.prepare(a, offset)
         workspace.module_field_at(a, offset)
-        try:
-            navigation.rename(a, offset, "renamed")
-        except navigation.RenameError:
-            pass
+        names.find(index, here, a, offset, resolve)
+        names.definitions(index, here, a, offset, resolve)
+        for rename, args in ((navigation.rename, (a, offset, "renamed")),
+                             (names.rename, (index, here, a, offset, "renamed", resolve,
+                                             lambda s: a))):
+            try:
+                rename(*args)
+            except navigation.RenameError:
+                pass
     diags = compute(a, Settings())
     code_actions.code_actions(a, diags)
     for fdef in call_hierarchy.named_functions(a).values():

@@ -1,0 +1,176 @@
+"""End to end, across files: references, definition, prepareRename and rename of
+module fields and globals, through `python -m moonlens lsp` driven by pytest-lsp,
+with the VS Code and Neovim client profiles. Files on disk stay closed; the edits
+for them come back in the WorkspaceEdit."""
+
+import sys
+
+import pytest
+import pytest_asyncio
+import pytest_lsp
+from lsprotocol import types as T
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+from tests.server.test_lsp_e2e import PROFILES, doc_id, open_doc, position
+
+SERVER = [sys.executable, "-m", "moonlens", "lsp"]
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+SHAPES = """local M = {}
+function M.area(w, h) return w * h end
+function M.perimeter(w, h) return 2 * (w + h) end
+M.unit = M.area(1, 1)
+return M
+"""
+MAIN = """local shapes = require("lib.shapes")
+function report(w, h) print(shapes.area(w, h), shapes.unit) end
+"""
+USER = """local s = require "lib.shapes"
+local a = s.ar$area$ea(2, 3) + s.perimeter(1, 1)
+rep$report$ort(2, 3)
+pri$print$nt(a, s.ar$again$ea)
+"""
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    root = tmp_path_factory.mktemp("wsr")
+    (root / "lib").mkdir()
+    (root / "lib" / "shapes.lua").write_text(SHAPES)
+    (root / "main.lua").write_text(MAIN)
+    return root
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER), scope="module",
+                    params=PROFILES)
+async def client(lsp_client: LanguageClient, request, workspace):
+    @lsp_client.feature(T.CLIENT_REGISTER_CAPABILITY)
+    def register(ls, params: T.RegistrationParams):     # the server watches .lua files
+        return None
+
+    result = await lsp_client.initialize_session(T.InitializeParams(
+        capabilities=client_capabilities(request.param),
+        workspace_folders=[T.WorkspaceFolder(uri=workspace.as_uri(), name="wsr")]))
+    lsp_client.init_result = result
+    lsp_client.workspace = workspace
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.fixture(autouse=True)
+def no_server_failures(client):
+    before = len(client.log_messages)
+    yield
+    assert not [m.message for m in client.log_messages[before:]
+                if m.type == T.MessageType.Error]
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def user(client):
+    """The open document (never saved) that uses the module and the global."""
+    return await open_doc(client, USER, name="user")
+
+
+def at(client, user, mark):
+    uri, source, marks = user
+    return dict(text_document=doc_id(uri), position=position(client, source, marks[mark]))
+
+
+def files(client, user):
+    """{uri: text} of every file a result may point into."""
+    root = client.workspace
+    return {(root / "lib" / "shapes.lua").as_uri(): SHAPES, (root / "main.lua").as_uri(): MAIN,
+            user[0]: user[1].decode()}
+
+
+def text_at(texts, uri, rng):
+    lines = texts[uri].split("\n")
+    assert rng.start.line == rng.end.line
+    return lines[rng.start.line][rng.start.character:rng.end.character]
+
+
+def apply(text, edits):
+    """The text with an LSP TextEdit list applied (ASCII text: columns are bytes)."""
+    lines = text.split("\n")
+    for e in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character),
+                    reverse=True):
+        line = lines[e.range.start.line]
+        lines[e.range.start.line] = (line[:e.range.start.character] + e.new_text
+                                     + line[e.range.end.character:])
+    return "\n".join(lines)
+
+
+async def test_references_of_a_module_field_reach_closed_files(client, user):
+    found = await client.text_document_references_async(T.ReferenceParams(
+        context=T.ReferenceContext(include_declaration=True), **at(client, user, "area")))
+    texts = files(client, user)
+    by_file = {}
+    for loc in found:
+        assert text_at(texts, loc.uri, loc.range) == "area"
+        by_file.setdefault(loc.uri, []).append(loc.range.start.line)
+    root = client.workspace
+    assert by_file == {(root / "lib" / "shapes.lua").as_uri(): [1, 3],
+                       (root / "main.lua").as_uri(): [1], user[0]: [1, 3]}
+    without = await client.text_document_references_async(T.ReferenceParams(
+        context=T.ReferenceContext(include_declaration=False), **at(client, user, "area")))
+    assert len(without) == len(found) - 1       # `function M.area` is the declaration
+
+
+async def test_definition_of_a_global_in_a_closed_file(client, user):
+    found = await client.text_document_definition_async(
+        T.DefinitionParams(**at(client, user, "report")))
+    assert [(loc.uri, loc.range.start.line) for loc in found] == [
+        ((client.workspace / "main.lua").as_uri(), 1)]
+    refs = await client.text_document_references_async(T.ReferenceParams(
+        context=T.ReferenceContext(include_declaration=True), **at(client, user, "report")))
+    assert sorted(loc.uri for loc in refs) == sorted(
+        [(client.workspace / "main.lua").as_uri(), user[0]])
+
+
+async def test_rename_a_module_field_across_files(client, user):
+    prep = await client.text_document_prepare_rename_async(
+        T.PrepareRenameParams(**at(client, user, "again")))
+    assert prep.placeholder == "area"
+    assert text_at(files(client, user), user[0], prep.range) == "area"
+    edit = await client.text_document_rename_async(
+        T.RenameParams(new_name="surface", **at(client, user, "again")))
+    texts = files(client, user)
+    assert set(edit.changes) == set(texts)
+    after = {uri: apply(texts[uri], edits) for uri, edits in edit.changes.items()}
+    root = client.workspace
+    assert after[(root / "lib" / "shapes.lua").as_uri()] == SHAPES.replace("area", "surface")
+    assert after[(root / "main.lua").as_uri()] == MAIN.replace("area", "surface")
+    assert after[user[0]] == user[1].decode().replace("area", "surface")
+
+
+async def test_rename_a_global_function_across_files(client, user):
+    edit = await client.text_document_rename_async(
+        T.RenameParams(new_name="summary", **at(client, user, "report")))
+    texts = files(client, user)
+    after = {uri: apply(texts[uri], edits) for uri, edits in edit.changes.items()}
+    assert after == {(client.workspace / "main.lua").as_uri(): MAIN.replace("report", "summary"),
+                     user[0]: user[1].decode().replace("report", "summary")}
+
+
+@pytest.mark.parametrize("mark, new_name, why", [
+    ("area", "perimeter", "already has a field `perimeter`"),
+    ("area", "not", "not a valid Lua name"),
+    ("report", "print", "already a global"),
+    ("print", "show", "belongs to the standard library"),
+])
+async def test_rename_refusals_say_why(client, user, mark, new_name, why):
+    with pytest.raises(Exception, match=why):
+        await client.text_document_rename_async(
+            T.RenameParams(new_name=new_name, **at(client, user, mark)))
+
+
+async def test_prepare_rename_refuses_the_standard_library(client, user):
+    assert await client.text_document_prepare_rename_async(
+        T.PrepareRenameParams(**at(client, user, "print"))) is None
+
+
+async def test_highlight_of_a_module_field_in_its_file(client, user):
+    found = await client.text_document_document_highlight_async(
+        T.DocumentHighlightParams(**at(client, user, "area")))
+    assert [h.range.start.line for h in found] == [1, 3]
