@@ -192,10 +192,34 @@ def bench_workspace(files, lines_per_file=150):
         client.start(root)
         symbols_s, found = client.request("workspace/symbol", {"query": "new"})
         e2e = time.perf_counter() - start
+        names = bench_names(client, root)
         client.stop()
     return {"files": count, "lines": total_lines, "scan_in_process_s": round(scan_s, 2),
             "initialize_to_first_workspace_symbol_s": round(e2e, 2),
-            "symbols_found": len(found or [])}
+            "symbols_found": len(found or []), **names}
+
+
+def bench_names(client, root, runs=20):
+    """References of a library field used in every file, and rename of a field of
+    a module, across the whole workspace (after the first scan)."""
+    text = ('local mods = require "pkg0.mod0"\n'
+            'print(mods.inventory, math.floor(1.5))\n')
+    uri = pathlib.Path(root, "user.lua").as_uri()
+    client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "lua", "version": 1, "text": text}})
+    doc = {"uri": uri}
+    floor = position_of(text, text.index("floor") + 1)
+    field = position_of(text, text.index("inventory") + 1)
+    refs = [client.request("textDocument/references", {
+        "textDocument": doc, "position": floor,
+        "context": {"includeDeclaration": True}}) for _ in range(runs)]
+    renames = [client.request("textDocument/rename", {
+        "textDocument": doc, "position": field, "newName": "stock"}) for _ in range(runs)]
+    edit = renames[-1][1] or {}
+    return {"references_math_floor": percentiles([t for t, _ in refs]),
+            "references_found": len(refs[-1][1] or []),
+            "rename_module_field": percentiles([t for t, _ in renames]),
+            "rename_edits": sum(len(e) for e in edit.get("changes", {}).values())}
 
 
 def bench_stages(lines, seed=1, runs=3):

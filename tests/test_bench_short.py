@@ -52,3 +52,18 @@ def test_output_is_lua51s(quick_run, name):
     assert res["reference"] == "expected"
     assert res["problems"] == []
     assert res["runs"]["moonlens"]["status"] == "ok"
+
+
+def test_lsp_bench_at_a_small_size(tmp_path):
+    """bench/lsp_bench.py end to end on 300 lines and 10 files: every figure is there,
+    and the cross-file answers are the right size (timings are not checked)."""
+    out = tmp_path / "lsp.json"
+    subprocess.run([sys.executable, str(BENCH / "lsp_bench.py"), "--lines", "300",
+                    "--files", "10", "--requests", "5", "--json", str(out)],
+                   check=True, capture_output=True, timeout=300)
+    report = json.loads(out.read_text())
+    assert report["big_file"]["diagnostics"] >= 0 and report["big_file"]["hover"]["n"] == 5
+    ws = report["workspace"]
+    assert ws["files"] == 10 and ws["symbols_found"] > 0
+    assert ws["references_found"] > 10           # math.floor in every file, and user.lua
+    assert ws["rename_edits"] == 2               # mods.inventory and the module's key
