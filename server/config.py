@@ -37,6 +37,9 @@ class Settings:
         self.runtime_path = ["?.lua", "?/init.lua"]     # package.path templates
         self.jit_lint = True            # moonlens.jitLint.enable
         self.jit = JitRunSettings()
+        # Not a setting: globals other workspace files assign, filled in by the
+        # server before diagnostics (undefined-global does not report them).
+        self.defined_globals = frozenset()
 
     def __repr__(self):
         return "Settings(globals=%r, disable=%r, severity=%r)" % (

@@ -102,7 +102,8 @@ def _shared(a, key, make):
 
 def undefined_global(a, settings):
     for name, nodes in a.scopes.globals.items():
-        if name in stdlib_docs.GLOBALS or name in settings.globals or name in a.global_defs:
+        if name in stdlib_docs.GLOBALS or name in settings.globals or name in a.global_defs \
+                or name in settings.defined_globals:
             continue
         for node in nodes:
             start, end = a.span(node)

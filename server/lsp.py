@@ -190,7 +190,11 @@ class MoonLensServer(LanguageServer):
         # The collector stays off until the message is out: the young-generation
         # pass over a new analysis's objects then runs after the publish, not in it.
         with gc_paused:
-            found = diagnostics.compute(doc.analysis, self.settings())
+            settings = self.settings()
+            path = path_of(doc.uri)
+            settings.defined_globals = self.index.assigned_globals(
+                os.path.abspath(path) if path else None)
+            found = diagnostics.compute(doc.analysis, settings)
             found += self.jit.diagnostics(doc)      # a JIT analysis run's findings
             self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(
                 uri=doc.uri, version=doc.version,
@@ -386,17 +390,13 @@ def _lifecycle(ls):
     @ls.feature(T.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     @guarded()
     def did_change_watched_files(ls, params: T.DidChangeWatchedFilesParams):
-        settings_changed = False
         for change in params.changes:
             path = path_of(change.uri)
-            if path is None:
-                continue
-            if path.endswith(".lua"):
+            if path is not None and path.endswith(".lua"):
                 ls.index.refresh(os.path.abspath(path))     # drops a deleted file
-            else:
-                settings_changed = True
-        if settings_changed:
-            ls.publish_all()      # a .luarc.json(c) changed: settings are re-read
+        # A .luarc.json(c) changed (settings are re-read), or a file may now assign
+        # or stop assigning a global that open files use (undefined-global).
+        ls.publish_all()
 
     @ls.feature(T.WORKSPACE_DID_CHANGE_CONFIGURATION)
     @guarded_async
@@ -431,6 +431,7 @@ async def index_workspace(ls):
         count = await asyncio.to_thread(ls.index.scan)
         log.info("indexed %d Lua files in %.2f s", count,
                  asyncio.get_running_loop().time() - started)
+        ls.publish_all()          # globals other files assign are known now
     except Exception:
         ls.log_failure("indexing the workspace")
 
@@ -500,7 +501,8 @@ def _sync(ls):
     def did_save(ls, params: T.DidSaveTextDocumentParams):
         doc = ls.store.get(params.text_document.uri)
         if doc is not None:
-            ls.publish(doc)      # .luarc.json may have changed
+            # .luarc.json may have changed, or the globals this file assigns
+            ls.publish_all()
             ls.jit.saved(doc)    # moonlens.jit.analyzeOnSave
 
 
@@ -691,10 +693,19 @@ def _semantic_data(ls, doc):
 
 # -- Running ---------------------------------------------------------------------------------
 
+def _not_an_answer(record):
+    """pygls logs every error a handler raises with its traceback; a RequestFailed
+    is an answer for the user (a refused rename), logged once as a warning
+    (report_server_error), not a failure."""
+    exc = record.exc_info[1] if record.exc_info else None
+    return not isinstance(exc, RequestFailed)
+
+
 def serve(tcp=None) -> int:
     """Run the server on stdio, or on TCP when tcp is "HOST:PORT"."""
     logging.basicConfig(stream=sys.stderr, level=os.environ.get("MOONLENS_LOG", "WARNING"),
                         format="moonlens %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("pygls.protocol.json_rpc").addFilter(_not_an_answer)
     ls = create_server()
     # What is loaded by now lives as long as the process: keep it out of the
     # collector's full passes, which then only scan documents' analyses.

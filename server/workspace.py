@@ -13,6 +13,7 @@ module name (dots become slashes), relative to each workspace folder.
 
 import os
 import re
+from collections import Counter
 from urllib.parse import quote
 
 from ..vm import ast as A
@@ -232,6 +233,7 @@ class WorkspaceIndex:
         self.files = {}           # path -> (stamp, FileSummary)
         self.open = {}            # path -> FileSummary of the editor's text
         self.search_path = list(DEFAULT_PATH)
+        self._assigned = (None, Counter())        # (files table, {global: files assigning})
 
     def set_roots(self, roots):
         self.roots = [os.path.abspath(r) for r in roots if r]
@@ -265,9 +267,10 @@ class WorkspaceIndex:
         """Re-read one file (after the client says it changed); None if it is gone."""
         entry = self._load(path, self.files.get(path))
         if entry is None:
-            self.files.pop(path, None)
+            if path in self.files:
+                self.files = {p: e for p, e in self.files.items() if p != path}
             return None
-        self.files[path] = entry
+        self.files = {**self.files, path: entry}     # a new table: _assigned sees it
         return entry[1]
 
     def _load(self, path, cached):
@@ -303,6 +306,26 @@ class WorkspaceIndex:
         if os.path.isfile(path):
             return self.refresh(path)
         return None
+
+    def assigned_globals(self, skip=None):
+        """Names some workspace file assigns as a global (an open file's text wins
+        over its disk), leaving out the file at path `skip`."""
+        files = self.files
+        if self._assigned[0] is not files:
+            counts = Counter()
+            for _, summary in files.values():
+                counts.update(_assigned_in(summary))
+            self._assigned = (files, counts)
+        counts = self._assigned[1].copy()
+        opened = dict(self.open)
+        for path in {skip, *opened}:
+            if path in files:
+                counts.subtract(_assigned_in(files[path][1]))
+        found = {name for name, n in counts.items() if n > 0}
+        for path, summarizer in opened.items():
+            if path != skip:
+                found.update(_assigned_in(summarizer()))
+        return found
 
     def summaries(self):
         opened = dict(self.open)
@@ -341,6 +364,11 @@ class WorkspaceIndex:
                     found.append((_rank(sym.name, query), summary, sym))
         found.sort(key=lambda t: (t[0], t[2].name, t[1].path or ""))
         return [(s, sym) for _, s, sym in found]
+
+
+def _assigned_in(summary):
+    return {key[1] for key, refs in summary.names.items()
+            if key[0] == "global" and any(r.write for r in refs)}
 
 
 def _fuzzy(query):

@@ -34,7 +34,9 @@ FRAGMENTS = ("local ", "function ", "end", " = ", "(", ")", "{", "}", "[[", "]]"
 POSITION_REQUESTS = ("textDocument/hover", "textDocument/completion",
                      "textDocument/definition", "textDocument/signatureHelp",
                      "textDocument/documentHighlight", "textDocument/prepareCallHierarchy",
-                     "textDocument/references", "textDocument/prepareRename")
+                     "textDocument/references", "textDocument/prepareRename",
+                     "textDocument/rename", "textDocument/declaration")
+NEW_NAMES = ("renamed", "x", "end", "2bad", "print", "", "é", "a b")
 DOC_REQUESTS = ("textDocument/documentSymbol", "textDocument/semanticTokens/full",
                 "textDocument/foldingRange", "textDocument/documentLink",
                 "textDocument/inlayHint", "textDocument/codeAction")
@@ -201,6 +203,8 @@ def request_at_random(server, rnd, uri, text):
         params = {"textDocument": doc, "position": random_position(rnd, text)}
         if method == "textDocument/references":
             params["context"] = {"includeDeclaration": True}
+        elif method == "textDocument/rename":
+            params["newName"] = rnd.choice(NEW_NAMES)
         return server.request(method, params)
     method = rnd.choice(DOC_REQUESTS)
     params = {"textDocument": doc}

@@ -38,6 +38,9 @@ def test_undefined_global():
     src = "print(foo, bit.band, jit.os, arg)\nbar = 1\nprint(bar)\n"
     assert only("undefined-global", src) == ["foo"]
     assert only("undefined-global", src, build({"diagnostics.globals": ["foo"]})) == []
+    elsewhere = build({})
+    elsewhere.defined_globals = {"foo"}          # another workspace file assigns it
+    assert only("undefined-global", src, elsewhere) == []
 
 
 def test_lowercase_global():

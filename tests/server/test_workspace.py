@@ -122,3 +122,18 @@ def test_module_field_under_the_cursor():
     assert W.module_field_at(a, m[""]) == ("lib.util", "add")
     assert W.module_field_at(a, m["m"]) == ("lib.util", "name")
     assert W.module_field_at(a, m["v"]) is None
+
+
+def test_assigned_globals_across_files_open_text_winning(tmp_path):
+    (tmp_path / "a.lua").write_text("function alpha() end\nshared = 1\nprint(beta)\n")
+    (tmp_path / "b.lua").write_text("beta = 2\nshared = 3\n")
+    index = W.WorkspaceIndex([str(tmp_path)])
+    index.scan()
+    a, b = str(tmp_path / "a.lua"), str(tmp_path / "b.lua")
+    assert index.assigned_globals() >= {"alpha", "shared", "beta"}
+    assert "print" not in index.assigned_globals()           # read, never assigned
+    assert index.assigned_globals(skip=b) == {"alpha", "shared"}
+    edited = W.summarize(Analysis(b"gamma = 1\n"), W.path_to_uri(b), b)
+    index.set_open(b, lambda: edited)                         # the editor's text of b.lua
+    assert index.assigned_globals() == {"alpha", "shared", "gamma"}
+    assert index.assigned_globals(skip=a) == {"gamma"}

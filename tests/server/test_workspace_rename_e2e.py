@@ -11,7 +11,7 @@ import pytest_lsp
 from lsprotocol import types as T
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from tests.server.test_lsp_e2e import PROFILES, doc_id, open_doc, position
+from tests.server.test_lsp_e2e import PROFILES, doc_id, open_doc, position, wait_diagnostics
 
 SERVER = [sys.executable, "-m", "moonlens", "lsp"]
 
@@ -30,6 +30,7 @@ USER = """local s = require "lib.shapes"
 local a = s.ar$area$ea(2, 3) + s.perimeter(1, 1)
 rep$report$ort(2, 3)
 pri$print$nt(a, s.ar$again$ea)
+print(nowhere)
 """
 
 
@@ -174,3 +175,11 @@ async def test_highlight_of_a_module_field_in_its_file(client, user):
     found = await client.text_document_document_highlight_async(
         T.DocumentHighlightParams(**at(client, user, "area")))
     assert [h.range.start.line for h in found] == [1, 3]
+
+
+async def test_globals_assigned_in_other_files_are_not_undefined(client, user):
+    def settled(ds):
+        return any("nowhere" in d.message for d in ds)
+    found = await wait_diagnostics(client, user[0], settled)
+    undefined = sorted(d.message for d in found if d.code == "undefined-global")
+    assert undefined == ["Undefined global `nowhere`."]      # not `report` (main.lua)
