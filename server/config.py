@@ -3,7 +3,8 @@
 Keys are LuaLS's, without the `Lua.` prefix, so existing project files keep
 working: `diagnostics.globals`, `diagnostics.disable`, `diagnostics.severity`,
 `diagnostics.enable`, `hint.enable`, `hint.paramName`, `semantic.enable`,
-`runtime.path` (a list of package.path templates, replacing the default);
+`runtime.path` (a list of package.path templates, replacing the default),
+`workspace.library` (folders indexed beside the workspace, relative to its root);
 MoonLens's own: `jitLint.enable`, and for runtime JIT insight (server/lsp_jit.py)
 `jit.analyzeOnSave`, `jit.entry` (a script to run instead of the file, relative to
 the workspace root), `jit.timeout` (seconds), `jit.maxInstructions`,
@@ -35,6 +36,7 @@ class Settings:
         self.hint_param_name = "All"  # All | Literal | Disable
         self.semantic_enable = True
         self.runtime_path = ["?.lua", "?/init.lua"]     # package.path templates
+        self.library = []               # workspace.library: folders of library code
         self.jit_lint = True            # moonlens.jitLint.enable
         self.jit = JitRunSettings()
         # Not a setting: globals other workspace files assign, filled in by the
@@ -107,6 +109,9 @@ def _apply(settings, flat):
     path = flat.get("runtime.path")
     if isinstance(path, list) and all(isinstance(p, str) for p in path):
         settings.runtime_path = [p for p in path if "?" in p]
+    library = flat.get("workspace.library")
+    if isinstance(library, list):
+        settings.library = [p for p in library if isinstance(p, str) and p]
     if isinstance(flat.get("jitLint.enable"), bool):
         settings.jit_lint = flat["jitLint.enable"]
     _apply_jit(settings.jit, flat)

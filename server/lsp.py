@@ -224,6 +224,18 @@ class MoonLensServer(LanguageServer):
             except Exception:
                 self.log_failure("diagnostics of %s" % uri)
 
+    def library_folders(self):
+        root = self.root or os.getcwd()
+        return [os.path.normpath(os.path.join(root, os.path.expanduser(p)))
+                for p in self.settings().library]
+
+    def settings_changed(self):
+        """Settings may have changed: index again if the library folders did, and
+        re-check every open document."""
+        if self.index.set_library(self.library_folders()) and self.indexed is not None:
+            self.indexed = asyncio.ensure_future(index_workspace(self))
+        self.publish_all()
+
     def publish_all(self):
         for doc in list(self.store.docs.values()):
             try:
@@ -396,7 +408,7 @@ def _lifecycle(ls):
                 ls.index.refresh(os.path.abspath(path))     # drops a deleted file
         # A .luarc.json(c) changed (settings are re-read), or a file may now assign
         # or stop assigning a global that open files use (undefined-global).
-        ls.publish_all()
+        ls.settings_changed()
 
     @ls.feature(T.WORKSPACE_DID_CHANGE_CONFIGURATION)
     @guarded_async
@@ -404,7 +416,7 @@ def _lifecycle(ls):
         settings = params.settings
         if isinstance(settings, dict) and any(s in settings for s in CONFIG_SECTIONS):
             ls.client_settings = {s: settings.get(s) or {} for s in CONFIG_SECTIONS}
-            ls.publish_all()
+            ls.settings_changed()
         else:
             await pull_configuration(ls)
 
@@ -421,13 +433,14 @@ async def pull_configuration(ls):
                                   for s, v in zip(CONFIG_SECTIONS, values or [])}
     finally:
         ls.settings_ready = True
-        ls.publish_all()
+        ls.settings_changed()
 
 
 async def index_workspace(ls):
     """Index the workspace folders in a worker thread (the server keeps answering)."""
     try:
         started = asyncio.get_running_loop().time()
+        ls.index.set_library(ls.library_folders())
         count = await asyncio.to_thread(ls.index.scan)
         log.info("indexed %d Lua files in %.2f s", count,
                  asyncio.get_running_loop().time() - started)

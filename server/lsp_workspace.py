@@ -114,7 +114,7 @@ def _prepare_rename(ls, doc, offset):
         return None
     keys, ref = hit
     found = names.find_keys(ls.index, summary_of(doc), a, keys, _resolver(ls))
-    if names.refusal(keys[0], found, ls.index, summary_of(doc), a, _resolver(ls)):
+    if names.refusal(keys, found, ls.index, summary_of(doc), a, _resolver(ls)):
         return None
     return ref.start, ref.end, keys[0][-1]
 

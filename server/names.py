@@ -263,7 +263,7 @@ def rename(index, here, a, offset, new_name, resolve, analysis_of):
         raise RenameError("There is no global or field to rename here.")
     keys = hit[0]
     found = find_keys(index, here, a, keys, resolve)
-    why = refusal(keys[0], found, index, here, a, resolve)
+    why = refusal(keys, found, index, here, a, resolve)
     if why is not None:
         raise RenameError(why)
     check_name(new_name)
@@ -277,13 +277,19 @@ def rename(index, here, a, offset, new_name, resolve, analysis_of):
     return found
 
 
-def refusal(key, found, index, here, a, resolve):
-    """Why the name a key means cannot be renamed at all, or None."""
+def refusal(keys, found, index, here, a, resolve):
+    """Why the name the keys mean (found where `found` says) cannot be renamed at
+    all, or None."""
+    key = keys[0]
     if key[0] == "global" and key[1] in stdlib_docs.GLOBALS and not _assigned(found):
         return "`%s` belongs to the standard library." % key[1]
     if key[0] == "gfield" and key[1] in stdlib_docs.GLOBALS and not _assigned(
             find_keys(index, here, a, [("global", key[1])], resolve)):
         return "`%s.%s` belongs to the standard library." % (key[1], key[2])
+    for summary, _ in found:
+        if summary.path and index.is_library(summary.path):
+            return "`%s` is used in library code (%s), which a rename does not edit." % (
+                key[-1], summary.path)
     return None
 
 

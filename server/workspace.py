@@ -228,8 +228,9 @@ def path_to_uri(path):
 
 
 class WorkspaceIndex:
-    def __init__(self, roots=()):
+    def __init__(self, roots=(), library=()):
         self.roots = [os.path.abspath(r) for r in roots if r]
+        self.library = [os.path.abspath(r) for r in library if r]
         self.files = {}           # path -> (stamp, FileSummary)
         self.open = {}            # path -> FileSummary of the editor's text
         self.search_path = list(DEFAULT_PATH)
@@ -237,6 +238,18 @@ class WorkspaceIndex:
 
     def set_roots(self, roots):
         self.roots = [os.path.abspath(r) for r in roots if r]
+
+    def set_library(self, folders):
+        """Library folders (workspace.library): indexed and searched by `require`
+        like the workspace, never edited by a rename. True if they changed."""
+        folders = [os.path.abspath(f) for f in folders if f]
+        changed = folders != self.library
+        self.library = folders
+        return changed
+
+    def is_library(self, path):
+        path = os.path.abspath(path)
+        return any(path.startswith(folder + os.sep) for folder in self.library)
 
     def scan(self):
         """(Re)index every .lua file under the roots; returns how many there are.
@@ -253,7 +266,7 @@ class WorkspaceIndex:
 
     def lua_files(self):
         count = 0
-        for root in self.roots:
+        for root in dict.fromkeys(self.roots + self.library):
             for folder, dirs, names in os.walk(root):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
                 for name in sorted(names):
@@ -340,7 +353,7 @@ class WorkspaceIndex:
         if not module or module.startswith(".") or ".." in module.split("."):
             return None
         name = module.replace(".", os.sep)
-        for root in self.roots:
+        for root in self.roots + self.library:
             for template in search_path or self.search_path:
                 if "?" not in template:
                     continue

@@ -49,3 +49,9 @@ def test_jit_run_settings():
     assert build({"jit.timeout": 10 ** 9, "jit.maxMemoryMB": -5}).jit.timeout == 600.0
     assert build({"jit.maxMemoryMB": -5}).jit.max_memory_mb == 1
     assert build({"jit.entry": "a.lua"}, {"jit.entry": None}).jit.entry is None
+
+
+def test_workspace_library():
+    assert build({}).library == []
+    s = build({"Lua.workspace.library": ["../vendor", 3, ""]}, {"workspace.library": "x"})
+    assert s.library == ["../vendor"]                 # a later non-list is ignored

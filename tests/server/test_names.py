@@ -220,3 +220,12 @@ def test_rename_is_allowed_for_a_library_name_the_workspace_defines(tmp_path):
     ws = Workspace(tmp_path, {"a.lua": "function print(...) end\n"})
     found = ws.rename("b.lua", "pri$$nt(1)", "show")
     assert ws.lines(found) == {"b.lua": [1], "a.lua": [1]}
+
+
+def test_references_reach_library_code_but_rename_does_not_edit_it(tmp_path):
+    ws = Workspace(tmp_path, {"vendor/log.lua": "function log(s) print(s) end\n"})
+    ws.index.set_library([str(tmp_path / "vendor")])
+    found = ws.find("a.lua", "l$$og('x')\n")
+    assert ws.lines(found) == {"a.lua": [1], "vendor/log.lua": [1]}
+    with pytest.raises(RenameError, match="library code"):
+        ws.rename("a.lua", "l$$og('x')\n", "trace")

@@ -137,3 +137,22 @@ def test_assigned_globals_across_files_open_text_winning(tmp_path):
     index.set_open(b, lambda: edited)                         # the editor's text of b.lua
     assert index.assigned_globals() == {"alpha", "shared", "gamma"}
     assert index.assigned_globals(skip=a) == {"gamma"}
+
+
+def test_library_folders_are_indexed_and_searched_by_require(tmp_path):
+    root, vendor = tmp_path / "ws", tmp_path / "vendor"
+    root.mkdir()
+    (vendor / "ext").mkdir(parents=True)
+    (vendor / "ext" / "json.lua").write_text("JSON_NULL = {}\nreturn {encode = tostring}\n")
+    (root / "main.lua").write_text('local json = require "ext.json"\n')
+    index = W.WorkspaceIndex([str(root)])
+    index.scan()
+    assert index.resolve("ext.json") is None and "JSON_NULL" not in index.assigned_globals()
+    assert index.set_library([str(vendor)]) is True
+    assert index.set_library([str(vendor)]) is False
+    assert index.scan() == 2
+    path = index.resolve("ext.json")
+    assert path == str(vendor / "ext" / "json.lua") and index.is_library(path)
+    assert not index.is_library(str(root / "main.lua"))
+    assert "JSON_NULL" in index.assigned_globals()
+    assert set(index.module("ext.json").exports) == {"encode"}

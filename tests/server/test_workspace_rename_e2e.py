@@ -3,6 +3,7 @@ module fields and globals, through `python -m moonlens lsp` driven by pytest-lsp
 with the VS Code and Neovim client profiles. Files on disk stay closed; the edits
 for them come back in the WorkspaceEdit."""
 
+import json
 import sys
 
 import pytest
@@ -34,12 +35,27 @@ print(nowhere)
 """
 
 
+VENDOR = """JSON_NULL = {}
+local json = {}
+function json.encode(v) return tostring(v) end
+return json
+"""
+LIBRARY_USER = """local json = require "json"
+print(json.en$encode$code(1), JSON_NULL, not_defined)
+"""
+
+
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory):
     root = tmp_path_factory.mktemp("wsr")
     (root / "lib").mkdir()
     (root / "lib" / "shapes.lua").write_text(SHAPES)
     (root / "main.lua").write_text(MAIN)
+    vendor = root.parent / (root.name + "_vendor")      # outside the workspace folder
+    vendor.mkdir()
+    (vendor / "json.lua").write_text(VENDOR)
+    (root / ".luarc.json").write_text(json.dumps(
+        {"workspace": {"library": ["../" + vendor.name]}}))
     return root
 
 
@@ -178,8 +194,27 @@ async def test_highlight_of_a_module_field_in_its_file(client, user):
 
 
 async def test_globals_assigned_in_other_files_are_not_undefined(client, user):
-    def settled(ds):
-        return any("nowhere" in d.message for d in ds)
+    def settled(ds):        # the first publish may come before the first scan
+        return [d.message for d in ds if d.code == "undefined-global"] == [
+            "Undefined global `nowhere`."]
     found = await wait_diagnostics(client, user[0], settled)
     undefined = sorted(d.message for d in found if d.code == "undefined-global")
     assert undefined == ["Undefined global `nowhere`."]      # not `report` (main.lua)
+
+
+async def test_workspace_library_folders(client):
+    """.luarc.json's workspace.library: require resolves into the folder, its globals
+    are defined, and a rename that would edit it is refused."""
+    uri, source, marks = await open_doc(client, LIBRARY_USER, name="libuser")
+    def undefined(ds):
+        return sorted(d.message for d in ds if d.code == "undefined-global")
+    # The first publish may come before the first scan: wait for the one after it.
+    found = await wait_diagnostics(client, uri, lambda ds: len(undefined(ds)) == 1)
+    assert sorted(d.message for d in found if d.code == "undefined-global") == [
+        "Undefined global `not_defined`."]                # JSON_NULL: the library's
+    where = dict(text_document=doc_id(uri), position=position(client, source, marks["encode"]))
+    defs = await client.text_document_definition_async(T.DefinitionParams(**where))
+    vendor = client.workspace.parent / (client.workspace.name + "_vendor")
+    assert [(d.uri, d.range.start.line) for d in defs] == [((vendor / "json.lua").as_uri(), 2)]
+    with pytest.raises(Exception, match="library code"):
+        await client.text_document_rename_async(T.RenameParams(new_name="dump", **where))
