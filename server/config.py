@@ -4,7 +4,9 @@ Keys are LuaLS's, without the `Lua.` prefix, so existing project files keep
 working: `diagnostics.globals`, `diagnostics.disable`, `diagnostics.severity`,
 `diagnostics.enable`, `hint.enable`, `hint.paramName`, `semantic.enable`,
 `runtime.path` (a list of package.path templates, replacing the default),
-`workspace.library` (folders indexed beside the workspace, relative to its root);
+`workspace.library` (folders indexed beside the workspace, relative to its root),
+`runtime.version` ("LuaJIT" by default; "Lua 5.1" ... "Lua 5.4" change which
+standard names exist for undefined-global and deprecated);
 MoonLens's own: `jitLint.enable`, and for runtime JIT insight (server/lsp_jit.py)
 `jit.analyzeOnSave`, `jit.entry` (a script to run instead of the file, relative to
 the workspace root), `jit.timeout` (seconds), `jit.maxInstructions`,
@@ -20,6 +22,8 @@ section `moonlens`), then `.luarc.jsonc` / `.luarc.json` at the workspace root
 import json
 import os
 import re
+
+from .stdlib_docs import VERSIONS
 
 LUARC_NAMES = (".luarc.jsonc", ".luarc.json")
 
@@ -37,6 +41,7 @@ class Settings:
         self.semantic_enable = True
         self.runtime_path = ["?.lua", "?/init.lua"]     # package.path templates
         self.library = []               # workspace.library: folders of library code
+        self.runtime_version = "LuaJIT"
         self.jit_lint = True            # moonlens.jitLint.enable
         self.jit = JitRunSettings()
         # Not a setting: globals other workspace files assign, filled in by the
@@ -109,6 +114,8 @@ def _apply(settings, flat):
     path = flat.get("runtime.path")
     if isinstance(path, list) and all(isinstance(p, str) for p in path):
         settings.runtime_path = [p for p in path if "?" in p]
+    if flat.get("runtime.version") in VERSIONS:
+        settings.runtime_version = flat["runtime.version"]
     library = flat.get("workspace.library")
     if isinstance(library, list):
         settings.library = [p for p in library if isinstance(p, str) and p]

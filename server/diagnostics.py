@@ -8,6 +8,7 @@ applies the project's settings and the suppression comments.
 """
 
 import bisect
+import functools
 
 from ..vm import ast as A
 from ..vm.diagnostics import ERROR, HINT, INFO, WARNING
@@ -21,14 +22,15 @@ from .comments import Suppressions, code_spans, directives
 SOURCE = "moonlens"
 JIT_SOURCE = "moonlens-jit"
 JIT_CODES = ("jit-nyi", "jit-stitch")      # server/jit_lint.py
+UNNECESSARY, DEPRECATED = "unnecessary", "deprecated"      # LSP's diagnostic tags
 
 
 class Diag:
     """A diagnostic in byte offsets, ready for the protocol layer."""
-    __slots__ = ("code", "message", "start", "end", "severity", "unnecessary", "related",
+    __slots__ = ("code", "message", "start", "end", "severity", "tag", "related",
                  "source")
 
-    def __init__(self, code, message, start, end, severity, unnecessary=False,
+    def __init__(self, code, message, start, end, severity, tag=None,
                  related=(), source=SOURCE):
         self.source = source
         self.code = code
@@ -36,7 +38,7 @@ class Diag:
         self.start = start
         self.end = end
         self.severity = severity
-        self.unnecessary = unnecessary
+        self.tag = tag                   # UNNECESSARY, DEPRECATED or None
         self.related = list(related)     # (start, end, message)
 
     def __repr__(self):
@@ -61,13 +63,13 @@ def compute(a, settings):
     found = [Diag("syntax", d.message, d.start, max(d.end, d.start), d.severity)
              for d in a.sf.diagnostics]
     quiet = Suppressions(directives(a.comments))
-    for code, (severity, unnecessary, check) in CHECKS.items():
+    for code, (severity, tag, check) in CHECKS.items():
         if code in settings.disable:
             continue
         severity = settings.severity.get(code, severity)
         for f in check(a, settings):
             if not quiet.suppressed(code, a.line(f.start), f.start):
-                found.append(Diag(code, f.message, f.start, f.end, severity, unnecessary,
+                found.append(Diag(code, f.message, f.start, f.end, severity, tag,
                                   f.related))
     if settings.jit_lint:
         found.extend(_jit_lint(a, settings, quiet))
@@ -101,13 +103,40 @@ def _shared(a, key, make):
 # -- Globals -------------------------------------------------------------------------
 
 def undefined_global(a, settings):
+    standard = _standard_globals(settings.runtime_version)
     for name, nodes in a.scopes.globals.items():
-        if name in stdlib_docs.GLOBALS or name in settings.globals or name in a.global_defs \
+        if name in standard or name in settings.globals or name in a.global_defs \
                 or name in settings.defined_globals:
             continue
         for node in nodes:
             start, end = a.span(node)
             yield Finding(start, end, "Undefined global `%s`." % name)
+
+
+_standard_globals = functools.lru_cache(maxsize=None)(stdlib_docs.standard_globals)
+
+
+def deprecated(a, settings):
+    """Standard names the configured runtime.version removed (LuaLS: deprecated)."""
+    version = settings.runtime_version
+    if version not in stdlib_docs.VERSIONS[2:]:
+        return
+    for name, nodes in a.scopes.globals.items():
+        since = stdlib_docs.removed_in(name, version)
+        if since and name not in a.global_defs and name not in settings.defined_globals:
+            for node in nodes:
+                yield _removed(a, node, name, since, version)
+    for node in a.nodes(A.Index):
+        path = a.library_path(node) if isinstance(node.key, A.String) else None
+        since = stdlib_docs.removed_in(path, version) if path else None
+        if since:
+            yield _removed(a, node.key, path, since, version)
+
+
+def _removed(a, node, name, since, version):
+    start, end = a.span(node)
+    return Finding(start, end, "Deprecated: `%s` was removed in %s (runtime.version is %s)."
+                   % (name, since, version))
 
 
 def lowercase_global(a, settings):
@@ -547,22 +576,23 @@ def unknown_diag_code(a, settings):
 
 # code: (default severity, tagged Unnecessary, check). Severities are LuaLS's defaults.
 CHECKS = {
-    "undefined-global": (WARNING, False, undefined_global),
-    "lowercase-global": (INFO, False, lowercase_global),
-    "undefined-field": (WARNING, False, undefined_field),
-    "unused-local": (HINT, True, unused_local),
-    "unused-function": (HINT, True, unused_function),
-    "unused-vararg": (HINT, True, unused_vararg),
-    "redefined-local": (HINT, False, redefined_local),
-    "unreachable-code": (HINT, True, unreachable_code),
-    "code-after-break": (HINT, True, code_after_break),
-    "empty-block": (HINT, True, empty_block),
-    "redundant-parameter": (WARNING, False, redundant_parameter),
-    "missing-parameter": (WARNING, False, missing_parameter),
-    "newline-call": (WARNING, False, newline_call),
-    "duplicate-index": (WARNING, False, duplicate_index),
-    "count-down-loop": (WARNING, False, count_down_loop),
-    "unknown-diag-code": (WARNING, False, unknown_diag_code),
+    "undefined-global": (WARNING, None, undefined_global),
+    "lowercase-global": (INFO, None, lowercase_global),
+    "undefined-field": (WARNING, None, undefined_field),
+    "deprecated": (WARNING, DEPRECATED, deprecated),
+    "unused-local": (HINT, UNNECESSARY, unused_local),
+    "unused-function": (HINT, UNNECESSARY, unused_function),
+    "unused-vararg": (HINT, UNNECESSARY, unused_vararg),
+    "redefined-local": (HINT, None, redefined_local),
+    "unreachable-code": (HINT, UNNECESSARY, unreachable_code),
+    "code-after-break": (HINT, UNNECESSARY, code_after_break),
+    "empty-block": (HINT, UNNECESSARY, empty_block),
+    "redundant-parameter": (WARNING, None, redundant_parameter),
+    "missing-parameter": (WARNING, None, missing_parameter),
+    "newline-call": (WARNING, None, newline_call),
+    "duplicate-index": (WARNING, None, duplicate_index),
+    "count-down-loop": (WARNING, None, count_down_loop),
+    "unknown-diag-code": (WARNING, None, unknown_diag_code),
 }
 
 # Codes LuaLS knows that MoonLens does not check: accepted in comments and settings.
@@ -578,7 +608,7 @@ OTHER_LUALS_CODES = (
     "missing-local-export-doc", "codestyle-check", "name-style-check", "spell-check",
     "newfield-call", "ambiguity-1", "different-requires", "await-in-sync",
     "not-yieldable", "no-unknown", "global-in-nil-env", "undefined-env-child",
-    "global-element", "duplicate-set-field", "close-non-object", "deprecated",
+    "global-element", "duplicate-set-field", "close-non-object",
     "discard-returns", "invisible",
 )
 

@@ -246,8 +246,9 @@ class MoonLensServer(LanguageServer):
     def _diagnostic(self, doc, d):
         caps = _capability(self, "text_document", "publish_diagnostics")
         tags = None
-        if d.unnecessary and caps is not None and caps.tag_support is not None:
-            tags = [T.DiagnosticTag.Unnecessary]
+        if d.tag and caps is not None and caps.tag_support is not None \
+                and DIAGNOSTIC_TAGS[d.tag] in (caps.tag_support.value_set or ()):
+            tags = [DIAGNOSTIC_TAGS[d.tag]]
         related = None
         if d.related and caps is not None and caps.related_information:
             related = [T.DiagnosticRelatedInformation(
@@ -346,6 +347,9 @@ def guarded_async(fn):
 
 SEMANTIC_LEGEND = T.SemanticTokensLegend(token_types=list(sem.TOKEN_TYPES),
                                          token_modifiers=list(sem.TOKEN_MODIFIERS))
+
+DIAGNOSTIC_TAGS = {diagnostics.UNNECESSARY: T.DiagnosticTag.Unnecessary,
+                   diagnostics.DEPRECATED: T.DiagnosticTag.Deprecated}
 
 COMPLETION_KINDS = {
     "variable": T.CompletionItemKind.Variable, "function": T.CompletionItemKind.Function,

@@ -440,7 +440,44 @@ def lookup(qualified):
     return ENTRIES.get(qualified)
 
 
+# -- runtime.version ---------------------------------------------------------------------
+# MoonLens runs LuaJIT 2.1; the setting (LuaLS's values) changes which standard
+# names the diagnostics know. LuaJIT counts as Lua 5.1 plus `bit` and `jit`.
+
+VERSIONS = ("LuaJIT", "Lua 5.1", "Lua 5.2", "Lua 5.3", "Lua 5.4")
+LUAJIT_ONLY = frozenset(("bit", "jit"))
+ADDED = {                 # standard globals of later versions LuaJIT lacks (no docs here)
+    "Lua 5.2": frozenset(("rawlen", "bit32")),
+    "Lua 5.3": frozenset(("rawlen", "utf8")),
+    "Lua 5.4": frozenset(("rawlen", "utf8", "warn")),
+}
+REMOVED = {               # LuaJIT's names that a later version no longer has
+    "setfenv": "Lua 5.2", "getfenv": "Lua 5.2", "loadstring": "Lua 5.2", "unpack": "Lua 5.2",
+    "module": "Lua 5.2", "gcinfo": "Lua 5.2", "newproxy": "Lua 5.2",
+    "table.getn": "Lua 5.2", "table.maxn": "Lua 5.2", "table.foreach": "Lua 5.2",
+    "table.foreachi": "Lua 5.2", "math.log10": "Lua 5.2",
+    "math.ldexp": "Lua 5.3", "math.frexp": "Lua 5.3", "math.pow": "Lua 5.3",
+    "math.cosh": "Lua 5.3", "math.sinh": "Lua 5.3", "math.tanh": "Lua 5.3",
+}
+
+
+def standard_globals(version):
+    """The standard global names a runtime.version has (removed ones included:
+    the `deprecated` check reports those)."""
+    names = set(GLOBALS) | ADDED.get(version, frozenset())
+    return names if version == "LuaJIT" else names - LUAJIT_ONLY
+
+
+def removed_in(qualified, version):
+    """The version that removed a standard name, if `version` is that or later."""
+    since = REMOVED.get(qualified)
+    if since is None or version not in VERSIONS[2:]:
+        return None
+    return since if VERSIONS.index(version) >= VERSIONS.index(since) else None
+
+
 assert len(ENTRIES) == len(LIBRARY), "duplicate names in LIBRARY"
+assert all(name in ENTRIES for name in REMOVED), "REMOVED names an unknown entry"
 assert all(t in MEMBERS for t in TABLES), "a library table without members"
 assert all(name.rpartition(".")[0] in TABLES | set(REQUIRED_MODULES)
            for name in ENTRIES if "." in name), "a member of an unknown table"

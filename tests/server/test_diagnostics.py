@@ -1,7 +1,7 @@
 import pytest
 
 from moonlens.server.config import Settings, build
-from moonlens.server.diagnostics import CHECKS, compute
+from moonlens.server.diagnostics import CHECKS, DEPRECATED, UNNECESSARY, compute
 from tests.conftest import ROOT
 from tests.server.helpers import analysis, text_of
 
@@ -85,7 +85,32 @@ def test_unused_vararg():
 def test_unused_is_unnecessary_and_a_hint():
     a, _ = analysis("local x = 1")
     (d,) = compute(a, Settings())
-    assert d.unnecessary and d.severity == 4
+    assert d.tag == UNNECESSARY and d.severity == 4
+
+
+RUNTIME_SRC = ("print(bit.band(1, 3), jit.os, rawlen, utf8, unpack({}), table.getn({}),\n"
+               "      math.pow(2, 3), setfenv, warn)\n")
+
+
+@pytest.mark.parametrize("version, undefined, removed", [
+    ("LuaJIT", ["rawlen", "utf8", "warn"], []),
+    ("Lua 5.1", ["bit", "jit", "rawlen", "utf8", "warn"], []),
+    ("Lua 5.2", ["bit", "jit", "utf8", "warn"], ["unpack", "getn", "setfenv"]),
+    ("Lua 5.4", ["bit", "jit"], ["unpack", "getn", "pow", "setfenv"]),
+])
+def test_runtime_version_decides_the_standard_names(version, undefined, removed):
+    settings = build({"runtime": {"version": version}})
+    assert settings.runtime_version == version
+    assert only("undefined-global", RUNTIME_SRC, settings) == undefined
+    assert only("deprecated", RUNTIME_SRC, settings) == removed
+
+
+def test_removed_names_are_tagged_deprecated_with_the_version():
+    a, _ = analysis("local t = table.getn({})\nfunction unpack() end\nunpack()")
+    diags = [d for d in compute(a, build({"runtime.version": "Lua 5.3"}))
+             if d.code == "deprecated"]
+    assert [(d.tag, d.message) for d in diags] == [(DEPRECATED, (
+        "Deprecated: `table.getn` was removed in Lua 5.2 (runtime.version is Lua 5.3)."))]
 
 
 # -- Redefinition -------------------------------------------------------------------------

@@ -55,7 +55,7 @@ def workspace(tmp_path_factory):
     vendor.mkdir()
     (vendor / "json.lua").write_text(VENDOR)
     (root / ".luarc.json").write_text(json.dumps(
-        {"workspace": {"library": ["../" + vendor.name]}}))
+        {"workspace": {"library": ["../" + vendor.name]}, "runtime.version": "Lua 5.4"}))
     return root
 
 
@@ -218,3 +218,15 @@ async def test_workspace_library_folders(client):
     assert [(d.uri, d.range.start.line) for d in defs] == [((vendor / "json.lua").as_uri(), 2)]
     with pytest.raises(Exception, match="library code"):
         await client.text_document_rename_async(T.RenameParams(new_name="dump", **where))
+
+
+async def test_runtime_version_in_luarc(client):
+    """runtime.version "Lua 5.4": `bit` is undefined, `unpack` is deprecated (tagged)."""
+    uri, _, _ = await open_doc(client, "local x = unpack({1})\nprint(x, bit)\n", name="ver")
+    found = await wait_diagnostics(client, uri, lambda ds: any(
+        d.code == "deprecated" for d in ds))
+    assert [(d.code, d.range.start.line) for d in found] == [
+        ("deprecated", 0), ("undefined-global", 1)]
+    caps = client.capabilities.text_document.publish_diagnostics
+    assert caps.tag_support                      # both profiles support tags
+    assert list(found[0].tags) == [T.DiagnosticTag.Deprecated]
