@@ -170,8 +170,28 @@ def bench_big_file(lines, requests, seed=1):
         "contentChanges": [{"range": {"start": {"line": 5, "character": 0},
                                       "end": {"line": 5, "character": 0}}, "text": " "}]})
     result["edit_to_diagnostics_s"] = round(client.wait_diagnostics(uri, sent)[0], 3)
+    result["completion_after_an_edit"] = percentiles(
+        edit_then_complete(client, uri, text, rnd, min(requests, 50)))
     client.stop()
     return result
+
+
+def edit_then_complete(client, uri, text, rnd, count):
+    """Type one character, then ask for completion there: the request pays for the
+    re-analysis of the whole file (no incremental parse yet)."""
+    lines = text.split("\n")
+    times = []
+    for version in range(3, 3 + count):
+        line = rnd.randrange(len(lines))
+        pos = {"line": line, "character": len(lines[line])}
+        client.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": version},
+            "contentChanges": [{"range": {"start": pos, "end": pos}, "text": " "}]})
+        lines[line] += " "
+        pos = {"line": line, "character": len(lines[line])}
+        times.append(client.request("textDocument/completion", {
+            "textDocument": {"uri": uri}, "position": pos})[0])
+    return times
 
 
 def bench_workspace(files, lines_per_file=150):

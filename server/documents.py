@@ -7,6 +7,7 @@ first feature that needs the tree after a change runs the front end, and the
 result is kept until the next change.
 """
 
+import sys
 from urllib.parse import unquote, urlparse
 
 from .analysis import Analysis
@@ -39,7 +40,10 @@ class Document:
         self.text = text
         self.version = version
         self._index = None
-        self._analysis = None
+        old, self._analysis = self._analysis, None
+        # Held only here (and by getrefcount's argument): no request is using it.
+        if old is not None and sys.getrefcount(old) <= 2:
+            old.release()
 
     def apply(self, changes, version):
         """Apply content changes: dicts or objects with `text` and maybe `range`."""

@@ -29,6 +29,7 @@ from . import completion, config, diagnostics, hover, inlay_hints, navigation
 from . import semantic_tokens as sem
 from . import names, workspace
 from .analysis import gc_paused
+from .idle_gc import IdleCollector
 from .documents import DocumentStore
 from .positions import LineIndex
 
@@ -113,6 +114,7 @@ class MoonLensServer(LanguageServer):
         # publishing before them would show findings the settings switch off.
         self.settings_ready = False
         self._semantic = {}                 # uri -> (result id, data)
+        self.idle_gc = IdleCollector()
         self._result_ids = 0
 
     # -- Failures ------------------------------------------------------------------------
@@ -265,8 +267,8 @@ class MoonLensServer(LanguageServer):
 def summary_of(doc):
     """The workspace summary of an open document, made once per version."""
     cached = getattr(doc, "_summary", None)
-    if cached is None or cached[0] is not doc.analysis:
-        cached = doc._summary = (doc.analysis, workspace.summarize(
+    if cached is None or cached[0] is not doc.text:   # not the analysis: see replace()
+        cached = doc._summary = (doc.text, workspace.summarize(
             doc.analysis, doc.uri, path_of(doc.uri)))
     return cached[1]
 
@@ -445,7 +447,7 @@ async def index_workspace(ls):
     try:
         started = asyncio.get_running_loop().time()
         ls.index.set_library(ls.library_folders())
-        count = await asyncio.to_thread(ls.index.scan)
+        count = await asyncio.to_thread(ls.index.scan, ls.idle_gc.count)
         log.info("indexed %d Lua files in %.2f s", count,
                  asyncio.get_running_loop().time() - started)
         ls.publish_all()          # globals other files assign are known now
@@ -488,6 +490,7 @@ def _sync(ls):
         doc = ls.store.open(item.uri, item.text, item.version)
         ls.track_open(doc)
         ls.publish(doc)
+        ls.idle_gc.changed()
 
     @ls.feature(T.TEXT_DOCUMENT_DID_CHANGE)
     @guarded()
@@ -497,6 +500,7 @@ def _sync(ls):
         if doc is not None:
             ls.jit.changed(doc)             # a JIT analysis of the old text is stale
             ls.publish_soon(doc)
+            ls.idle_gc.changed()
 
     @ls.feature(T.TEXT_DOCUMENT_DID_CLOSE)
     @guarded()
@@ -728,6 +732,7 @@ def serve(tcp=None) -> int:
     # collector's full passes, which then only scan documents' analyses.
     gc.collect()
     gc.freeze()
+    ls.idle_gc.start()
     if tcp:
         host, _, port = tcp.rpartition(":")
         ls.start_tcp(host or "127.0.0.1", int(port))

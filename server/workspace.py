@@ -251,14 +251,17 @@ class WorkspaceIndex:
         path = os.path.abspath(path)
         return any(path.startswith(folder + os.sep) for folder in self.library)
 
-    def scan(self):
+    def scan(self, after_file=None):
         """(Re)index every .lua file under the roots; returns how many there are.
+        `after_file()` is called after each file (the server's collector counts them).
 
         Builds a new table and swaps it in, so readers (the server may scan in a
         worker thread) never see it half made."""
         fresh = {}
         for path in self.lua_files():
             entry = self._load(path, self.files.get(path))
+            if after_file is not None:
+                after_file()
             if entry is not None:
                 fresh[path] = entry
         self.files = fresh
@@ -299,7 +302,10 @@ class WorkspaceIndex:
                 text = f.read()
         except OSError:
             return None
-        return stamp, summarize(Analysis(text, "@" + path), path_to_uri(path), path)
+        a = Analysis(text, "@" + path)
+        summary = summarize(a, path_to_uri(path), path)
+        a.release()               # the summary keeps plain data only
+        return stamp, summary
 
     def set_open(self, path, summarizer):
         """An open document: `summarizer()` gives the summary of the editor's text
