@@ -71,6 +71,25 @@ class MoonLensProtocol(LanguageServerProtocol):
     def lsp_text_document__did_close(self, params):
         yield from self._user(T.TEXT_DOCUMENT_DID_CLOSE, params)
 
+    # $/cancelRequest of workspace/executeCommand cancels pygls's wrapper around the
+    # command, not the command's own task: a command that runs long says how to stop
+    # it in server.command_cancellers.
+    def _handle_request(self, msg_id, method_name, params):
+        if method_name == T.WORKSPACE_EXECUTE_COMMAND:
+            running = self._commands_running = {
+                i: c for i, c in getattr(self, "_commands_running", {}).items()
+                if i in self._request_futures}
+            running[msg_id] = getattr(params, "command", None)
+        super()._handle_request(msg_id, method_name, params)
+
+    def _handle_cancel_notification(self, msg_id):
+        running = msg_id in self._request_futures
+        command = getattr(self, "_commands_running", {}).pop(msg_id, None)
+        super()._handle_cancel_notification(msg_id)
+        stop = self._server.command_cancellers.get(command) if running else None
+        if stop is not None:
+            stop()
+
     def _user(self, method, params):
         handler = self.fm.features.get(method)
         if handler is not None:
@@ -115,6 +134,7 @@ class MoonLensServer(LanguageServer):
         self.settings_ready = False
         self._semantic = {}                 # uri -> (result id, data)
         self.idle_gc = IdleCollector()
+        self.command_cancellers = {}        # command -> how to stop it ($/cancelRequest)
         self._result_ids = 0
 
     # -- Failures ------------------------------------------------------------------------

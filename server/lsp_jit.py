@@ -287,6 +287,8 @@ def guarded_command(fn):
 
 
 def _commands(ls):
+    ls.command_cancellers[RUN] = lambda: ls.jit.cancel()
+
     @ls.command(RUN)
     @guarded_command
     async def run_jit_analysis(ls, *args):

@@ -13,7 +13,7 @@ from . import call_hierarchy as calls
 from . import code_actions, names, navigation, workspace
 from .analysis import Analysis
 from .lsp import (
-    SYMBOL_KINDS, RequestFailed, summary_of, guarded, guarded_async, path_of,
+    SYMBOL_KINDS, RequestFailed, _capability, summary_of, guarded, guarded_async, path_of,
     summary_location, to_offset, to_range, wait_indexed,
 )
 from .positions import LineIndex
@@ -149,12 +149,14 @@ def _symbols_and_links(ls):
     @guarded(list)
     def document_link(ls, params: T.DocumentLinkParams):
         doc = ls.document(params.text_document.uri)
+        tooltips = _capability(ls, "text_document", "document_link", "tooltip_support")
         links = []
         for req in summary_of(doc).requires:
             target = ls.module_summary(req.name)
             if target is not None:
                 links.append(T.DocumentLink(range=to_range(doc, req.start + 1, req.end - 1),
-                                            target=target.uri, tooltip=target.path))
+                                            target=target.uri,
+                                            tooltip=target.path if tooltips else None))
         return links
 
 

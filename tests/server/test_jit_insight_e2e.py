@@ -12,94 +12,30 @@ import asyncio
 import os
 import re
 import signal
-import sys
 import time
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as T
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pygls.exceptions import JsonRpcRequestCancelled
+from pytest_lsp import LanguageClient
 
+from tests.server.e2e import (
+    PROFILES, change, command, make_client, make_no_server_failures, open_file,
+    wait_diagnostics,
+)
 from tests.server.test_jit_worker import PROGRAMS, expected_jv
 
-SERVER = [sys.executable, "-m", "moonlens", "lsp"]
-PROFILES = ["visual_studio_code", "neovim@v0.11.0"]
 RUN, CANCEL, SHOW = "moonlens.runJitAnalysis", "moonlens.cancelJitAnalysis", "moonlens.showTrace"
 SOURCE = "moonlens-jit-run"
 SETTINGS = {"diagnostics": {"disable": ["empty-block"]}, "jit": {"timeout": 20}}
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
-
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory):
-    return tmp_path_factory.mktemp("jitws")
-
-
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER), scope="module",
-                    params=PROFILES)
-async def client(lsp_client: LanguageClient, request, workspace):
-    lsp_client.refreshes = []
-
-    @lsp_client.feature(T.CLIENT_REGISTER_CAPABILITY)
-    def register(ls, params: T.RegistrationParams):     # pygls passes the client as `ls`
-        pass
-
-    @lsp_client.feature(T.WORKSPACE_INLAY_HINT_REFRESH)
-    def hint_refresh(ls, params):
-        ls.refreshes.append("inlayHint")
-
-    @lsp_client.feature(T.WORKSPACE_CODE_LENS_REFRESH)
-    def lens_refresh(ls, params):
-        ls.refreshes.append("codeLens")
-
-    lsp_client.set_configuration(SETTINGS, section="moonlens")
-    result = await lsp_client.initialize_session(T.InitializeParams(
-        capabilities=client_capabilities(request.param), root_uri=workspace.as_uri()))
-    lsp_client.init_result = result
-    lsp_client.workspace = workspace
-    yield
-    await lsp_client.shutdown_session()
-
-
-@pytest.fixture(autouse=True)
-def no_server_failures(client):
-    before = len(client.log_messages)
-    yield
-    errors = [m.message for m in client.log_messages[before:]
-              if m.type == T.MessageType.Error]
-    assert not errors
+client = make_client(PROFILES, settings=SETTINGS, name="jitws")
+no_server_failures = make_no_server_failures()
 
 
 # -- Helpers -----------------------------------------------------------------------------
-
-_counter = [0]
-
-
-async def open_file(client, text, name="doc"):
-    """Write text to a new workspace file and open it; returns its URI."""
-    _counter[0] += 1
-    path = client.workspace / ("%s%d.lua" % (name, _counter[0]))
-    path.write_text(text)
-    uri = path.as_uri()
-    client.text_document_did_open(T.DidOpenTextDocumentParams(
-        T.TextDocumentItem(uri=uri, language_id="lua", version=1, text=text)))
-    await wait_diagnostics(client, uri)
-    return uri
-
-
-async def wait_diagnostics(client, uri, check=lambda ds: True, timeout=15):
-    async def loop():
-        while uri not in client.diagnostics or not check(client.diagnostics[uri]):
-            await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        return client.diagnostics[uri]
-    return await asyncio.wait_for(loop(), timeout)
-
-
-async def command(client, name, *args):
-    return await client.workspace_execute_command_async(T.ExecuteCommandParams(
-        command=name, arguments=list(args)))
-
 
 async def run_analysis(client, uri):
     result = await asyncio.wait_for(command(client, RUN, uri), 30)
@@ -124,12 +60,6 @@ async def hover_text(client, uri, line, character=0):
 
 def jit_diagnostics(client, uri):
     return [d for d in client.diagnostics.get(uri, []) if d.source == SOURCE]
-
-
-def change(client, uri, version, text):
-    client.text_document_did_change(T.DidChangeTextDocumentParams(
-        text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        content_changes=[T.TextDocumentContentChangeWholeDocument(text=text)]))
 
 
 # -- The acceptance case: three loops, LuaJIT's verdicts ---------------------------------------
@@ -194,6 +124,10 @@ async def test_three_loops_verdicts_are_luajits(client: LanguageClient):
     assert progress[0].title == "JIT analysis" and progress[0].cancellable
     assert progress[-1].kind == "end" and progress[-1].message.endswith("3 traces")
     assert set(client.refreshes) & {"inlayHint", "codeLens"}
+    can = client.capabilities.workspace         # only the refreshes the profile supports
+    assert set(client.refreshes) == {kind for kind, caps in [
+        ("inlayHint", can.inlay_hint), ("codeLens", can.code_lens)]
+        if caps is not None and caps.refresh_support}
 
     # The stitched trace that continues after the call is listed on the loop's hover.
     (stitch_start,) = [n for n, o in roots.items() if o.startswith("stitch")]
@@ -250,6 +184,26 @@ async def test_code_lenses_and_trace_documents(client: LanguageClient):
     bc = [lens.command for lens in lenses if lens.command.title == "trace 1 bytecode"][0]
     shown = await command(client, bc.command, *bc.arguments)
     assert "FORL" in shown["text"]
+
+
+async def test_unknown_traces_have_no_document(client: LanguageClient):
+    uri = await open_file(client, "local s = 0\nfor i = 1, 500 do s = s + i end\n")
+    await command(client, RUN, uri)
+    lenses = await client.text_document_code_lens_async(T.CodeLensParams(
+        T.TextDocumentIdentifier(uri)))
+    (ir,) = [lens.command for lens in lenses if lens.command.title == "trace 1 IR"]
+    _, run, serial, _ = ir.arguments
+    shown = await command(client, ir.command, *ir.arguments)
+    fetch = client.protocol.send_request_async
+    assert (await fetch("moonlens/traceDocument", {"uri": shown["uri"]})).text == shown["text"]
+    prefix = shown["uri"].rpartition("/run")[0]
+    for missing in ("%s/run%d/%d/trace1.ir" % (prefix, run, serial + 99),
+                    "%s/run%d/%d/trace1.ir" % (prefix, run + 99, serial),
+                    "%s/nonsense" % prefix, uri, None):
+        assert await fetch("moonlens/traceDocument", {"uri": missing}) is None
+    assert await command(client, SHOW, uri, run, serial + 99, "ir") is None
+    assert await command(client, SHOW, uri, run, serial, "no-such-view") is None
+    assert await command(client, SHOW, uri, str(run), serial, "ir") is None
 
 
 # -- Staleness, saving, budget, cancelling, crashes ----------------------------------------
@@ -342,6 +296,50 @@ async def test_crashing_worker_is_reported_not_fatal(client: LanguageClient):
     assert "local n" in await hover_text(client, uri, 0, 7)         # still serving
 
 
+async def send_run(client, uri, msg_id):
+    """Start a run as a request with a known id (to cancel it with $/cancelRequest)."""
+    return asyncio.ensure_future(client.protocol.send_request_async(
+        T.WORKSPACE_EXECUTE_COMMAND, T.ExecuteCommandParams(command=RUN, arguments=[uri]),
+        msg_id=msg_id))
+
+
+async def test_cancel_request_answers_a_running_command(client: LanguageClient):
+    uri = await open_file(client, "local count = 1\n" + LONG)
+    msg_id = "run-%d" % time.monotonic_ns()
+    running = await send_run(client, uri, msg_id)
+    try:
+        await wait_for_worker(client.workspace)
+        client.protocol.notify(T.CANCEL_REQUEST, T.CancelParams(id=msg_id))
+        with pytest.raises(JsonRpcRequestCancelled):
+            await asyncio.wait_for(running, 5)
+        assert "local count" in await hover_text(client, uri, 0, 7)     # still serving
+    finally:
+        await command(client, CANCEL)
+
+
+async def test_cancel_request_kills_the_worker_and_ends_the_progress(client: LanguageClient):
+    uri = await open_file(client, LONG)
+    msg_id = "run-%d" % time.monotonic_ns()
+    running = await send_run(client, uri, msg_id)
+    try:
+        await wait_for_worker(client.workspace)
+        (token,) = [t for t, reports in client.progress_reports.items()
+                    if reports and reports[-1].kind != "end"]
+        client.protocol.notify(T.CANCEL_REQUEST, T.CancelParams(id=msg_id))
+        with pytest.raises(JsonRpcRequestCancelled):
+            await asyncio.wait_for(running, 5)
+        deadline = time.monotonic() + 5
+
+        def ended():
+            return client.progress_reports[token][-1].kind == "end"
+        while (worker_pids(client.workspace) or not ended()) and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        assert not worker_pids(client.workspace)
+        assert ended()
+    finally:
+        await command(client, CANCEL)
+
+
 def worker_pids(workspace):
     """The JIT workers this test's server started (they run in its workspace)."""
     pids = []
@@ -368,3 +366,4 @@ async def wait_for_worker(workspace, timeout=5):
             return pids
         await asyncio.sleep(0.05)
     raise AssertionError("no worker started")
+

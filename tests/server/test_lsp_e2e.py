@@ -6,17 +6,16 @@ a second); every test opens its own document, so they do not interfere.
 
 import asyncio
 import json
-import sys
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as T
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pygls.exceptions import JsonRpcRequestCancelled
+from pytest_lsp import LanguageClient
 
-from tests.server.helpers import marked
-
-SERVER = [sys.executable, "-m", "moonlens", "lsp"]
-PROFILES = ["visual_studio_code", "neovim@v0.11.0"]
+from tests.server.e2e import (  # noqa: F401 -- PROFILES: tests import it from here
+    PROFILES, at, change, codes, doc_id, encoding, make_client, make_no_server_failures,
+    open_doc, position, wait_diagnostics,
+)
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -26,92 +25,9 @@ LUARC = {
     "diagnostics": {"severity": {"lowercase-global": "Warning"}},
 }
 
-
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory):
-    root = tmp_path_factory.mktemp("ws")
-    (root / ".luarc.json").write_text(json.dumps(LUARC))
-    return root
-
-
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER), scope="module",
-                    params=PROFILES)
-async def client(lsp_client: LanguageClient, request, workspace):
-    lsp_client.registrations = []
-
-    @lsp_client.feature(T.CLIENT_REGISTER_CAPABILITY)
-    def register(ls, params: T.RegistrationParams):     # pygls passes the client as `ls`
-        ls.registrations.extend(params.registrations)
-
-    lsp_client.set_configuration({"diagnostics": {"disable": ["empty-block"]}},
-                                 section="moonlens")
-    result = await lsp_client.initialize_session(T.InitializeParams(
-        capabilities=client_capabilities(request.param), root_uri=workspace.as_uri()))
-    lsp_client.init_result = result
-    lsp_client.workspace = workspace
-    yield
-    await lsp_client.shutdown_session()
-
-
-@pytest.fixture(autouse=True)
-def no_server_failures(client):
-    """A handler that fails answers emptily and logs an error: no test may cause one."""
-    before = len(client.log_messages)
-    yield
-    errors = [m.message for m in client.log_messages[before:]
-              if m.type == T.MessageType.Error]
-    assert not errors
-
-
-# -- Helpers ----------------------------------------------------------------------------
-
-_counter = [0]
-
-
-def new_uri(client, name="doc"):
-    _counter[0] += 1
-    return (client.workspace / ("%s%d.lua" % (name, _counter[0]))).as_uri()
-
-
-def encoding(client):
-    return client.init_result.capabilities.position_encoding or "utf-16"
-
-
-def position(client, source: bytes, offset):
-    """LSP position of a byte offset, in the negotiated encoding."""
-    before = source[:offset]
-    line = before.count(b"\n")
-    col_bytes = before[before.rfind(b"\n") + 1:]
-    if encoding(client) == "utf-8":
-        return T.Position(line, len(col_bytes))
-    return T.Position(line, len(col_bytes.decode().encode("utf-16-le")) // 2)
-
-
-async def wait_diagnostics(client, uri, check=lambda ds: True, timeout=10):
-    """Wait until the diagnostics published for uri satisfy check."""
-    async def loop():
-        while uri not in client.diagnostics or not check(client.diagnostics[uri]):
-            await client.wait_for_notification(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        return client.diagnostics[uri]
-    return await asyncio.wait_for(loop(), timeout)
-
-
-async def open_doc(client, text, name="doc"):
-    """Open a marked source; returns (uri, source bytes, markers)."""
-    source, marks = marked(text)
-    uri = new_uri(client, name)
-    client.text_document_did_open(T.DidOpenTextDocumentParams(
-        T.TextDocumentItem(uri=uri, language_id="lua", version=1, text=source.decode())))
-    await wait_diagnostics(client, uri)
-    return uri, source, marks
-
-
-def doc_id(uri):
-    return T.TextDocumentIdentifier(uri=uri)
-
-
-def codes(diagnostics):
-    return sorted(str(d.code) for d in diagnostics)
+client = make_client(files={".luarc.json": json.dumps(LUARC)},
+                     settings={"diagnostics": {"disable": ["empty-block"]}})
+no_server_failures = make_no_server_failures()
 
 
 # -- Initialize ------------------------------------------------------------------------
@@ -149,10 +65,7 @@ async def test_incremental_change_updates_diagnostics(client: LanguageClient):
     assert "undefined-global" in codes(client.diagnostics[uri])
     start = position(client, source, marks[""] - len("undefinedname"))
     end = position(client, source, marks[""])
-    client.text_document_did_change(T.DidChangeTextDocumentParams(
-        text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=2),
-        content_changes=[T.TextDocumentContentChangePartial(
-            range=T.Range(start, end), text="t")]))
+    change(client, uri, 2, "t", T.Range(start, end))
     diags = await wait_diagnostics(client, uri, lambda ds: "undefined-global" not in codes(ds))
     assert codes(diags) == []
 
@@ -169,30 +82,27 @@ async def test_unused_is_tagged_unnecessary(client: LanguageClient):
 
 async def test_hover(client: LanguageClient):
     uri, source, m = await open_doc(client, "local n = 5\nprint(n$a$)\nstring.for$b$mat('x')\n")
-    h = await client.text_document_hover_async(T.HoverParams(
-        text_document=doc_id(uri), position=position(client, source, m["a"])))
+    h = await client.text_document_hover_async(T.HoverParams(**at(client, uri, source, m["a"])))
     assert "local n = 5" in h.contents.value
-    h = await client.text_document_hover_async(T.HoverParams(
-        text_document=doc_id(uri), position=position(client, source, m["b"])))
+    h = await client.text_document_hover_async(T.HoverParams(**at(client, uri, source, m["b"])))
     assert "string.format(formatstring, ...)" in h.contents.value
 
 
 async def test_hover_after_multibyte_text(client: LanguageClient):
     # Columns after "é😀" differ between UTF-16 and UTF-8: both must land on `s`.
     uri, source, m = await open_doc(client, 'local s = "é😀"; print(s$$)\n')
-    h = await client.text_document_hover_async(T.HoverParams(
-        text_document=doc_id(uri), position=position(client, source, m[""])))
+    h = await client.text_document_hover_async(T.HoverParams(**at(client, uri, source, m[""])))
     assert h is not None and "local s" in h.contents.value
 
 
 async def test_completion(client: LanguageClient):
     uri, source, m = await open_doc(client, "local count = 1\nc$b$\nlocal r = string.$a$\n")
     result = await client.text_document_completion_async(T.CompletionParams(
-        text_document=doc_id(uri), position=position(client, source, m["a"])))
+        **at(client, uri, source, m["a"])))
     labels = {i.label for i in result.items}
     assert {"format", "rep", "gsub"} <= labels and "count" not in labels
     result = await client.text_document_completion_async(T.CompletionParams(
-        text_document=doc_id(uri), position=position(client, source, m["b"])))
+        **at(client, uri, source, m["b"])))
     labels = {i.label for i in result.items}
     assert {"count", "print", "string", "function"} <= labels
 
@@ -201,7 +111,7 @@ async def test_signature_help(client: LanguageClient):
     uri, source, m = await open_doc(client, "local function add(a, b) return a + b end\n"
                                             "add(1, $$)\n")
     sig = await client.text_document_signature_help_async(T.SignatureHelpParams(
-        text_document=doc_id(uri), position=position(client, source, m[""])))
+        **at(client, uri, source, m[""])))
     assert sig.signatures[0].label == "add(a, b)"
     assert sig.active_parameter == 1
 
@@ -214,31 +124,61 @@ NAV = "local $d$total = 0\nfor i = 1, 3 do\n  $u$total = total + i\nend\nprint(t
 async def test_definition_and_references(client: LanguageClient):
     uri, source, m = await open_doc(client, NAV)
     locs = await client.text_document_definition_async(T.DefinitionParams(
-        text_document=doc_id(uri), position=position(client, source, m["u"])))
+        **at(client, uri, source, m["u"])))
     assert [loc.range.start for loc in locs] == [position(client, source, m["d"])]
     refs = await client.text_document_references_async(T.ReferenceParams(
-        text_document=doc_id(uri), position=position(client, source, m["d"]),
+        **at(client, uri, source, m["d"]),
         context=T.ReferenceContext(include_declaration=True)))
     assert len(refs) == 4
     marks = await client.text_document_document_highlight_async(T.DocumentHighlightParams(
-        text_document=doc_id(uri), position=position(client, source, m["u"])))
+        **at(client, uri, source, m["u"])))
     kinds = sorted(h.kind for h in marks)
     assert kinds.count(T.DocumentHighlightKind.Write) == 2
+
+
+async def test_declaration(client: LanguageClient):
+    uri, source, m = await open_doc(client, "local function $d$step(n) return n + 1 end\n"
+                                            "local $v$x = st$u$ep(1)\nprint($x$x)\n")
+    for use, decl in (("u", "d"), ("x", "v")):
+        (loc,) = await client.text_document_declaration_async(T.DeclarationParams(
+            **at(client, uri, source, m[use])))
+        assert loc.uri == uri and loc.range.start == position(client, source, m[decl])
+    none = await client.text_document_declaration_async(T.DeclarationParams(
+        text_document=doc_id(uri), position=T.Position(3, 0)))
+    assert not none
+
+
+async def test_ranges_after_multibyte_text_use_the_negotiated_encoding(client: LanguageClient):
+    # Ranges the server sends (diagnostics, references, highlights, rename edits) count
+    # columns in the negotiated encoding: after "é😀", 23 UTF-16 units are 26 UTF-8 bytes.
+    uri, source, m = await open_doc(client, 'local $d$s = "é😀"; print($u$s, $g$nope)\n')
+    column = {"utf-16": 23, "utf-8": 26, "utf-32": 22}[encoding(client)]
+    assert position(client, source, m["u"]) == T.Position(0, column)
+    (undefined,) = [d for d in client.diagnostics[uri] if d.code == "undefined-global"]
+    assert undefined.range == T.Range(T.Position(0, column + 3), T.Position(0, column + 7))
+    refs = await client.text_document_references_async(T.ReferenceParams(
+        **at(client, uri, source, m["u"]), context=T.ReferenceContext(include_declaration=True)))
+    assert sorted((r.range.start.character, r.range.end.character) for r in refs) == [
+        (6, 7), (column, column + 1)]
+    marks = await client.text_document_document_highlight_async(T.DocumentHighlightParams(
+        **at(client, uri, source, m["d"])))
+    assert {h.range.start.character for h in marks} == {6, column}
+    edit = await client.text_document_rename_async(T.RenameParams(
+        **at(client, uri, source, m["u"]), new_name="str"))
+    assert sorted(e.range.start.character for e in edit.changes[uri]) == [6, column]
 
 
 async def test_rename(client: LanguageClient):
     uri, source, m = await open_doc(client, NAV)
     prep = await client.text_document_prepare_rename_async(T.PrepareRenameParams(
-        text_document=doc_id(uri), position=position(client, source, m["u"])))
+        **at(client, uri, source, m["u"])))
     assert prep.placeholder == "total"
     edit = await client.text_document_rename_async(T.RenameParams(
-            text_document=doc_id(uri), position=position(client, source, m["u"]),
-            new_name="sum"))
+        **at(client, uri, source, m["u"]), new_name="sum"))
     assert len(edit.changes[uri]) == 4
     with pytest.raises(Exception, match="not a valid Lua name"):
         await client.text_document_rename_async(T.RenameParams(
-            text_document=doc_id(uri), position=position(client, source, m["u"]),
-            new_name="end"))
+            **at(client, uri, source, m["u"]), new_name="end"))
 
 
 async def test_document_symbols(client: LanguageClient):
@@ -275,10 +215,7 @@ async def test_semantic_tokens_full_and_delta(client: LanguageClient):
     legend = client.init_result.capabilities.semantic_tokens_provider.legend
     types = [legend.token_types[full.data[i + 3]] for i in range(0, len(full.data), 5)]
     assert types == ["function", "parameter", "parameter", "function", "function"]
-    client.text_document_did_change(T.DidChangeTextDocumentParams(
-        text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=2),
-        content_changes=[T.TextDocumentContentChangePartial(
-            range=T.Range(T.Position(2, 0), T.Position(2, 0)), text="print(f)\n")]))
+    change(client, uri, 2, "print(f)\n", T.Range(T.Position(2, 0), T.Position(2, 0)))
     await wait_diagnostics(client, uri)
     delta = await client.text_document_semantic_tokens_full_delta_async(
         T.SemanticTokensDeltaParams(text_document=doc_id(uri),
@@ -288,6 +225,20 @@ async def test_semantic_tokens_full_and_delta(client: LanguageClient):
     for edit in delta.edits:
         data[edit.start:edit.start + edit.delete_count] = edit.data or []
     assert len(data) == len(full.data) + 10
+
+
+async def test_semantic_tokens_delta_from_an_unknown_result_is_full(client: LanguageClient):
+    uri, _, _ = await open_doc(client, "local function g(b) return b end\n")
+    full = await client.text_document_semantic_tokens_full_async(
+        T.SemanticTokensParams(doc_id(uri)))
+    again = await client.text_document_semantic_tokens_full_delta_async(
+        T.SemanticTokensDeltaParams(text_document=doc_id(uri), previous_result_id="stale"))
+    assert isinstance(again, T.SemanticTokens)
+    assert list(again.data) == list(full.data) and again.result_id != full.result_id
+    same = await client.text_document_semantic_tokens_full_delta_async(
+        T.SemanticTokensDeltaParams(text_document=doc_id(uri),
+                                    previous_result_id=again.result_id))
+    assert isinstance(same, T.SemanticTokensDelta) and not same.edits
 
 
 async def test_inlay_hints(client: LanguageClient):
@@ -315,6 +266,18 @@ async def test_configuration_is_pulled_again_on_change(client: LanguageClient):
     await wait_diagnostics(client, uri, lambda ds: bool(ds))
 
 
+async def test_configuration_pushed_with_the_notification(client: LanguageClient):
+    uri, _, _ = await open_doc(client, "local unused3 = 1\n")
+    assert codes(client.diagnostics[uri]) == ["unused-local"]
+    client.workspace_did_change_configuration(T.DidChangeConfigurationParams(
+        settings={"moonlens": {"diagnostics": {"disable": ["unused-local"]}}}))
+    await wait_diagnostics(client, uri, lambda ds: not ds)
+    # A notification without our sections makes the server pull them again.
+    client.workspace_did_change_configuration(T.DidChangeConfigurationParams(
+        settings={"other": {}}))
+    await wait_diagnostics(client, uri, lambda ds: codes(ds) == ["unused-local"])
+
+
 async def test_luarc_changes_are_watched(client: LanguageClient):
     dynamic = client.capabilities.workspace.did_change_watched_files
     if dynamic is not None and dynamic.dynamic_registration:
@@ -323,6 +286,8 @@ async def test_luarc_changes_are_watched(client: LanguageClient):
         # register_options arrive as plain JSON (its type depends on the method)
         globs = {w["globPattern"] for w in reg.register_options["watchers"]}
         assert globs == {"**/.luarc.json", "**/.luarc.jsonc", "**/*.lua"}
+    else:                   # Neovim 0.11: no dynamic registration, none is asked for
+        assert client.registrations == []
     uri, _, _ = await open_doc(client, "print(newglobal)\n")
     assert codes(client.diagnostics[uri]) == ["undefined-global"]
     luarc = client.workspace / ".luarc.json"
@@ -338,6 +303,39 @@ async def test_luarc_changes_are_watched(client: LanguageClient):
     await wait_diagnostics(client, uri, lambda ds: bool(ds))
 
 
+# -- Closing and cancelling ---------------------------------------------------------------
+
+async def test_close_clears_diagnostics_and_forgets_the_document(client: LanguageClient):
+    uri, source, m = await open_doc(client, "print(gone$$)\n")
+    assert codes(client.diagnostics[uri]) == ["undefined-global"]
+    client.text_document_did_close(T.DidCloseTextDocumentParams(doc_id(uri)))
+    await wait_diagnostics(client, uri, lambda ds: not ds)
+    h = await client.text_document_hover_async(T.HoverParams(**at(client, uri, source, m[""])))
+    assert h is None
+    assert await client.text_document_document_symbol_async(
+        T.DocumentSymbolParams(doc_id(uri))) == []
+
+
+async def test_cancel_request_of_answered_and_unknown_requests_is_harmless(client):
+    uri, source, m = await open_doc(client, "local kept = 1\nprint(kept$$)\n")
+    params = T.HoverParams(**at(client, uri, source, m[""]))
+    msg_id = "hover-%s" % uri
+    h = await client.protocol.send_request_async(T.TEXT_DOCUMENT_HOVER, params, msg_id=msg_id)
+    assert "local kept = 1" in h.contents.value
+    client.protocol.notify(T.CANCEL_REQUEST, T.CancelParams(id=msg_id))
+    client.protocol.notify(T.CANCEL_REQUEST, T.CancelParams(id="never-sent"))
+    # Cancelled right after it is sent: answered with the result or RequestCancelled.
+    racing = asyncio.ensure_future(client.protocol.send_request_async(
+        T.WORKSPACE_SYMBOL, T.WorkspaceSymbolParams(query="kept"), msg_id=msg_id + "-2"))
+    client.protocol.notify(T.CANCEL_REQUEST, T.CancelParams(id=msg_id + "-2"))
+    try:
+        assert isinstance(await asyncio.wait_for(racing, 5), list)
+    except JsonRpcRequestCancelled:
+        pass
+    h = await client.text_document_hover_async(params)
+    assert "local kept = 1" in h.contents.value           # still alive and answering
+
+
 # -- Robustness -------------------------------------------------------------------------------
 
 async def test_garbage_document(client: LanguageClient):
@@ -345,15 +343,11 @@ async def test_garbage_document(client: LanguageClient):
     uri, source, _ = await open_doc(client, junk)
     for line in range(0, 20, 7):
         for char in (0, 5, 17, 40, 500):
-            p = T.Position(line, char)
-            await client.text_document_hover_async(T.HoverParams(
-        text_document=doc_id(uri), position=p))
-            await client.text_document_completion_async(T.CompletionParams(
-        text_document=doc_id(uri), position=p))
-            await client.text_document_signature_help_async(T.SignatureHelpParams(
-        text_document=doc_id(uri), position=p))
-            await client.text_document_definition_async(T.DefinitionParams(
-        text_document=doc_id(uri), position=p))
+            p = dict(text_document=doc_id(uri), position=T.Position(line, char))
+            await client.text_document_hover_async(T.HoverParams(**p))
+            await client.text_document_completion_async(T.CompletionParams(**p))
+            await client.text_document_signature_help_async(T.SignatureHelpParams(**p))
+            await client.text_document_definition_async(T.DefinitionParams(**p))
     await client.text_document_semantic_tokens_full_async(T.SemanticTokensParams(doc_id(uri)))
     await client.text_document_folding_range_async(T.FoldingRangeParams(doc_id(uri)))
     await client.text_document_document_symbol_async(T.DocumentSymbolParams(doc_id(uri)))
@@ -364,8 +358,7 @@ async def test_huge_line(client: LanguageClient):
     text = "local t = {" + ", ".join("x%d = %d" % (i, i) for i in range(20000)) + "}\n"
     uri, source, _ = await open_doc(client, text)
     p = T.Position(0, len(text) - 5)
-    await client.text_document_hover_async(T.HoverParams(
-        text_document=doc_id(uri), position=p))
+    await client.text_document_hover_async(T.HoverParams(text_document=doc_id(uri), position=p))
     tokens = await client.text_document_semantic_tokens_full_async(
         T.SemanticTokensParams(doc_id(uri)))
     assert len(tokens.data) == 5 * 20001
@@ -373,14 +366,9 @@ async def test_huge_line(client: LanguageClient):
 
 async def test_edits_at_invalid_positions_and_unknown_documents(client: LanguageClient):
     uri, source, _ = await open_doc(client, "local a = 1\nprint(a)\n")
-    client.text_document_did_change(T.DidChangeTextDocumentParams(
-        text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=2),
-        content_changes=[T.TextDocumentContentChangePartial(
-            range=T.Range(T.Position(999, 999), T.Position(5, 9999)), text="x = ")]))
+    change(client, uri, 2, "x = ", T.Range(T.Position(999, 999), T.Position(5, 9999)))
     await wait_diagnostics(client, uri)
-    client.text_document_did_change(T.DidChangeTextDocumentParams(
-        text_document=T.VersionedTextDocumentIdentifier(uri="file:///not/open.lua", version=2),
-        content_changes=[T.TextDocumentContentChangeWholeDocument(text="x")]))
+    change(client, "file:///not/open.lua", 2, "x")
     missing = await client.text_document_hover_async(T.HoverParams(
         text_document=doc_id("file:///not/open.lua"), position=T.Position(0, 0)))
     assert missing is None

@@ -1,17 +1,18 @@
 """End to end, across files: workspace index, require, code actions, call hierarchy,
-JIT-lint, through `python -m moonlens lsp` driven by pytest-lsp."""
+JIT-lint, through `python -m moonlens lsp` driven by pytest-lsp, with the VS Code and
+Neovim client profiles."""
 
 import json
-import sys
+import warnings
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as T
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp import LspSpecificationWarning
 
-from tests.server.test_lsp_e2e import doc_id, open_doc, position, wait_diagnostics
-
-SERVER = [sys.executable, "-m", "moonlens", "lsp"]
+from tests.server.e2e import (
+    at, change, did_open, doc_id, make_client, make_no_server_failures, open_doc,
+    wait_diagnostics,
+)
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -27,54 +28,16 @@ function main() return util.add(1, 2), shout("hi") end
 """
 
 
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory):
-    root = tmp_path_factory.mktemp("wsx")
-    (root / ".luarc.json").write_text(json.dumps({"runtime.path": ["?.lua", "src/?.lua"]}))
-    (root / "lib").mkdir()
-    (root / "lib" / "util.lua").write_text(UTIL)
-    (root / "src").mkdir()
-    (root / "src" / "helpers.lua").write_text(HELPERS)
-    (root / "app.lua").write_text(APP)
-    return root
+client = make_client(files={".luarc.json": json.dumps({"runtime.path": ["?.lua", "src/?.lua"]}),
+                            "lib/util.lua": UTIL, "src/helpers.lua": HELPERS, "app.lua": APP},
+                     folders=True, name="wsx")
+no_server_failures = make_no_server_failures()
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER), scope="module")
-async def client(lsp_client: LanguageClient, workspace):
-    @lsp_client.feature(T.CLIENT_REGISTER_CAPABILITY)
-    def register(ls, params: T.RegistrationParams):
-        return None
-
-    result = await lsp_client.initialize_session(T.InitializeParams(
-        capabilities=client_capabilities("visual_studio_code"),
-        workspace_folders=[T.WorkspaceFolder(uri=workspace.as_uri(), name="ws")]))
-    lsp_client.init_result = result
-    lsp_client.workspace = workspace
-    yield
-    await lsp_client.shutdown_session()
-
-
-@pytest.fixture(autouse=True)
-def no_server_failures(client):
-    before = len(client.log_messages)
-    yield
-    errors = [m.message for m in client.log_messages[before:]
-              if m.type == T.MessageType.Error]
-    assert not errors
-
-
-_n = [0]
-
-
-async def open_in(client, text, name="t"):
-    """Open a marked document inside the workspace folder."""
-    _n[0] += 1
-    uri, source, marks = await open_doc(client, text, name="%s_%d_" % (name, _n[0]))
-    return uri, source, marks
-
-
-def at(client, uri, source, offset):
-    return dict(text_document=doc_id(uri), position=position(client, source, offset))
+async def open_in(client, text):
+    """Open a marked document inside the workspace folder. (Its name sorts after
+    "run": the call hierarchy test orders callers by name.)"""
+    return await open_doc(client, text, name="t")
 
 
 # -- Workspace index and require ------------------------------------------------------
@@ -102,6 +65,57 @@ async def test_document_links_for_requires(client):
     assert targets == ["helpers.lua", "util.lua"]           # via .luarc runtime.path
     first = min(links, key=lambda link: link.range.start.line)
     assert (first.range.start.character, first.range.end.character) == (19, 27)
+
+
+async def test_document_links_follow_the_tooltip_capability(client):
+    # Neovim 0.11 declares no documentLink capability: no tooltips for it.
+    link_caps = client.capabilities.text_document.document_link
+    tooltips = link_caps is not None and bool(link_caps.tooltip_support)
+    uri, _, _ = await open_in(client, 'local u = require("lib.util")\n')
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        (link,) = await client.text_document_document_link_async(
+            T.DocumentLinkParams(text_document=doc_id(uri)))
+    assert link.target.endswith("lib/util.lua")
+    if tooltips:
+        assert link.tooltip.endswith("util.lua")
+    else:
+        assert link.tooltip is None
+    assert not [w for w in caught if issubclass(w.category, LspSpecificationWarning)]
+
+
+async def test_watched_lua_files_update_the_index(client):
+    path = client.workspace / "lib" / "late.lua"
+    path.write_text("local L = {}\nfunction L.arrived_late() end\nreturn L\n")
+    query = T.WorkspaceSymbolParams(query="arrived_late")
+    try:
+        client.workspace_did_change_watched_files(T.DidChangeWatchedFilesParams(
+            changes=[T.FileEvent(uri=path.as_uri(), type=T.FileChangeType.Created)]))
+        found = await client.workspace_symbol_async(query)
+        assert [(s.name, s.location.uri) for s in found] == [("L.arrived_late", path.as_uri())]
+        uri, source, m = await open_in(client, 'local late = require("lib.late")\n'
+                                               'late.arrived$$_late()\n')
+        (loc,) = await client.text_document_definition_async(
+            T.DefinitionParams(**at(client, uri, source, m[""])))
+        assert loc.uri == path.as_uri() and loc.range.start.line == 1
+    finally:
+        path.unlink()
+        client.workspace_did_change_watched_files(T.DidChangeWatchedFilesParams(
+            changes=[T.FileEvent(uri=path.as_uri(), type=T.FileChangeType.Deleted)]))
+    assert list(await client.workspace_symbol_async(query)) == []
+
+
+async def test_declaration_across_files(client):
+    # (Not M.twice: the call hierarchy test counts the open documents that call it.)
+    uri, source, m = await open_in(client, 'local u = require("lib.u$r$til")\n'
+                                           'print(u.a$a$dd(1, 2), sh$s$out("x"))\n')
+    declared = {"a": ("lib/util.lua", T.Position(2, 11)),       # a module's field
+                "s": ("src/helpers.lua", T.Position(0, 9)),     # a global function
+                "r": ("lib/util.lua", T.Position(0, 0))}        # the required file
+    for mark, (path, start) in declared.items():
+        (loc,) = await client.text_document_declaration_async(
+            T.DeclarationParams(**at(client, uri, source, m[mark])))
+        assert (loc.uri, loc.range.start) == ((client.workspace / path).as_uri(), start)
 
 
 async def test_definition_and_hover_across_files(client):
@@ -161,11 +175,23 @@ async def test_quick_fixes_remove_unused_and_disable_comments_work(client):
     (line_fix,) = [a for a in actions if a.title.endswith("for this line")]
     (edit,) = line_fix.edit.changes[uri]
     assert edit.new_text == "---@diagnostic disable-next-line: undefined-global\n"
-    client.text_document_did_change(T.DidChangeTextDocumentParams(
-        text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=2),
-        content_changes=[T.TextDocumentContentChangePartial(range=edit.range,
-                                                            text=edit.new_text)]))
+    change(client, uri, 2, edit.new_text, edit.range)
     await wait_diagnostics(client, uri, lambda ds: all(d.code != "undefined-global" for d in ds))
+
+
+async def test_code_actions_only_for_other_kinds_are_empty(client):
+    uri, source, _ = await open_in(client, "local unused = 1\n")
+    diags = client.diagnostics[uri]
+    assert await actions_for(client, uri, diags)
+    for only in ([T.CodeActionKind.Refactor], [T.CodeActionKind.Source]):
+        actions = await client.text_document_code_action_async(T.CodeActionParams(
+            text_document=doc_id(uri), range=diags[0].range,
+            context=T.CodeActionContext(diagnostics=diags, only=only)))
+        assert list(actions) == []
+    # Findings of other tools get no actions.
+    foreign = [T.Diagnostic(range=d.range, message=d.message, code=d.code, source="other")
+               for d in diags]
+    assert list(await actions_for(client, uri, foreign)) == []
 
 
 # -- Call hierarchy ---------------------------------------------------------------------
@@ -202,8 +228,7 @@ async def test_incoming_calls_of_a_global_function_from_other_files(client):
     path = client.workspace / "src" / "helpers.lua"
     item_params = T.CallHierarchyPrepareParams(
         text_document=doc_id(path.as_uri()), position=T.Position(0, 10))
-    client.text_document_did_open(T.DidOpenTextDocumentParams(T.TextDocumentItem(
-        uri=path.as_uri(), language_id="lua", version=1, text=HELPERS)))
+    did_open(client, path.as_uri(), HELPERS)
     await wait_diagnostics(client, path.as_uri())
     (item,) = await client.text_document_prepare_call_hierarchy_async(item_params)
     incoming = await client.call_hierarchy_incoming_calls_async(

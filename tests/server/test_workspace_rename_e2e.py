@@ -4,17 +4,14 @@ with the VS Code and Neovim client profiles. Files on disk stay closed; the edit
 for them come back in the WorkspaceEdit."""
 
 import json
-import sys
 
 import pytest
 import pytest_asyncio
-import pytest_lsp
 from lsprotocol import types as T
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from tests.server.test_lsp_e2e import PROFILES, doc_id, open_doc, position, wait_diagnostics
-
-SERVER = [sys.executable, "-m", "moonlens", "lsp"]
+from tests.server.e2e import (
+    doc_id, make_client, make_no_server_failures, open_doc, position, wait_diagnostics,
+)
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -45,42 +42,16 @@ print(json.en$encode$code(1), JSON_NULL, not_defined)
 """
 
 
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory):
-    root = tmp_path_factory.mktemp("wsr")
-    (root / "lib").mkdir()
-    (root / "lib" / "shapes.lua").write_text(SHAPES)
-    (root / "main.lua").write_text(MAIN)
-    vendor = root.parent / (root.name + "_vendor")      # outside the workspace folder
-    vendor.mkdir()
-    (vendor / "json.lua").write_text(VENDOR)
-    (root / ".luarc.json").write_text(json.dumps(
-        {"workspace": {"library": ["../" + vendor.name]}, "runtime.version": "Lua 5.4"}))
-    return root
+VENDOR_DIR = "../wsr_vendor"       # beside the workspace folder, not in it
 
-
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER), scope="module",
-                    params=PROFILES)
-async def client(lsp_client: LanguageClient, request, workspace):
-    @lsp_client.feature(T.CLIENT_REGISTER_CAPABILITY)
-    def register(ls, params: T.RegistrationParams):     # the server watches .lua files
-        return None
-
-    result = await lsp_client.initialize_session(T.InitializeParams(
-        capabilities=client_capabilities(request.param),
-        workspace_folders=[T.WorkspaceFolder(uri=workspace.as_uri(), name="wsr")]))
-    lsp_client.init_result = result
-    lsp_client.workspace = workspace
-    yield
-    await lsp_client.shutdown_session()
-
-
-@pytest.fixture(autouse=True)
-def no_server_failures(client):
-    before = len(client.log_messages)
-    yield
-    assert not [m.message for m in client.log_messages[before:]
-                if m.type == T.MessageType.Error]
+client = make_client(name="wsr", folders=True, files={
+    "lib/shapes.lua": SHAPES,
+    "main.lua": MAIN,
+    VENDOR_DIR + "/json.lua": VENDOR,
+    ".luarc.json": json.dumps({"workspace": {"library": [VENDOR_DIR]},
+                               "runtime.version": "Lua 5.4"}),
+})
+no_server_failures = make_no_server_failures()
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -214,7 +185,7 @@ async def test_workspace_library_folders(client):
         "Undefined global `not_defined`."]                # JSON_NULL: the library's
     where = dict(text_document=doc_id(uri), position=position(client, source, marks["encode"]))
     defs = await client.text_document_definition_async(T.DefinitionParams(**where))
-    vendor = client.workspace.parent / (client.workspace.name + "_vendor")
+    vendor = (client.workspace / VENDOR_DIR).resolve()
     assert [(d.uri, d.range.start.line) for d in defs] == [((vendor / "json.lua").as_uri(), 2)]
     with pytest.raises(Exception, match="library code"):
         await client.text_document_rename_async(T.RenameParams(new_name="dump", **where))
