@@ -54,11 +54,13 @@ DOC_TAGS = ("param", "return", "diagnostic", "class", "field", "type", "alias",
 _DOT, _COLON = ord("."), ord(":")
 
 
-def complete(a, offset, snippets=True, modules=None):
+def complete(a, offset, snippets=True, modules=None, elsewhere=None):
     """Completion items at a byte offset.
 
     modules: module name -> {field: workspace.Export} of what the module returns
     (or None), for fields of `local m = require "name"`.
+    elsewhere: a names.Elsewhere, for the globals and global tables' fields that
+    other workspace files assign.
     """
     comment = _comment_at(a, offset)
     if comment is not None:
@@ -68,10 +70,10 @@ def complete(a, offset, snippets=True, modules=None):
     prefix_tok, before = _context(a, offset)
     toks = a.tokens
     if before >= 0 and toks.kind[before] in (_DOT, _COLON):
-        return _member_items(a, before, toks.kind[before] == _COLON, modules)
+        return _member_items(a, before, toks.kind[before] == _COLON, modules, elsewhere)
     if before >= 0 and toks.kind[before] == TK_local:
         return [Item("function", "keyword", sort="1")]
-    return _name_items(a, offset, prefix_tok, snippets)
+    return _name_items(a, offset, prefix_tok, snippets, elsewhere)
 
 
 def _context(a, offset):
@@ -89,7 +91,7 @@ def _is_word(toks, i):
 
 # -- Names ---------------------------------------------------------------------------
 
-def _name_items(a, offset, typing, snippets):
+def _name_items(a, offset, typing, snippets, elsewhere=None):
     items = {}
     for var in a.visible_vars(offset):
         func = a.function_of(var)
@@ -101,6 +103,9 @@ def _name_items(a, offset, typing, snippets):
     for name, nodes in a.scopes.globals.items():
         if name not in items and any(n.first != typing for n in nodes):
             items[name] = Item(name, "variable", "global %s" % name, sort="2")
+    for name in sorted(elsewhere.globals()) if elsewhere is not None else ():
+        if name not in items and name not in stdlib_docs.GLOBALS:
+            items[name] = Item(name, "variable", "global %s (another file)" % name, sort="2")
     for name in sorted(stdlib_docs.GLOBALS):
         if name not in items:
             items[name] = _library_item(name, stdlib_docs.lookup(name), sort="3")
@@ -132,11 +137,16 @@ def _library_item(name, entry, sort):
 
 # -- Fields ----------------------------------------------------------------------------
 
-def _member_items(a, dot, methods_only, modules=None):
+def _member_items(a, dot, methods_only, modules=None, elsewhere=None):
     path = _path_before(a, dot)
     if path is None:
         return []
     items = {}
+    if elsewhere is not None and not methods_only and len(path[0]) == 1 \
+            and _head_var(a, path) is None and not a.is_library_global(path[0][0]):
+        for name, where in elsewhere.global_fields(path[0][0]).items():
+            items[name] = Item(name, "field", "(field) %s.%s -- %s" % (path[0][0], name, where),
+                               sort="1")
     for name, export in _module_exports(a, path, modules).items():
         if not methods_only or export.kind != "field":
             items[name] = Item(name, export.kind, export.detail, export.doc, sort="1")

@@ -7,8 +7,8 @@ runs at random moments -- often inside the completion request that follows a
 keystroke -- and a full collection over the analyses of the last few edits costs
 up to 200 ms there. The server therefore switches automatic collection off and
 collects here: once the documents have been quiet for IDLE_SECONDS, and at the
-latest after EVERY_CHANGES changes, so memory stays bounded while someone types
-without pause.
+latest after EVERY_CHANGES changes (the young generations; every FULL_EVERY-th
+time all of them), so memory stays bounded while someone types without pause.
 """
 
 import asyncio
@@ -20,6 +20,7 @@ log = logging.getLogger("moonlens.server")
 
 IDLE_SECONDS = 1.0
 EVERY_CHANGES = 25
+FULL_EVERY = 8
 
 
 class IdleCollector:
@@ -28,6 +29,7 @@ class IdleCollector:
         self.every = every
         self.changes = 0
         self.collections = 0
+        self.forced = 0
         self.timer = None
 
     def start(self):
@@ -48,19 +50,23 @@ class IdleCollector:
         self.timer = loop.call_later(self.idle_seconds, self.collect)
 
     def count(self):
-        """One more analysis made and dropped (any thread): collect at EVERY_CHANGES.
+        """One more analysis made and dropped (any thread): collect at EVERY_CHANGES,
+        the young generations only (a full collection costs in proportion to
+        everything the server holds) but a full one every FULL_EVERY times.
         True if that collected."""
         self.changes += 1
         if self.changes < self.every:
             return False
-        self.collect()
+        self.forced += 1
+        self.collect(2 if self.forced % FULL_EVERY == 0 else 1)
         return True
 
-    def collect(self):
+    def collect(self, generation=2):
+        """Collect now; the idle timer's collections are full ones."""
         self.timer = None
         self.changes = 0
         started = time.perf_counter()
-        freed = gc.collect()
+        freed = gc.collect(generation)
         self.collections += 1
-        log.debug("collected %d objects in %.1f ms", freed,
+        log.debug("collected %d objects (generation %d) in %.1f ms", freed, generation,
                   (time.perf_counter() - started) * 1000)

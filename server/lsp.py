@@ -642,7 +642,7 @@ def _assistance(ls):
         snippets = bool(_capability(ls, "text_document", "completion", "completion_item",
                                     "snippet_support"))
         items = completion.complete(doc.analysis, to_offset(doc, params.position), snippets,
-                                    ls.exports_of)
+                                    ls.exports_of, names.Elsewhere(ls.index, path_of(doc.uri)))
         return T.CompletionList(is_incomplete=False,
                                 items=[_completion_item(i, snippets) for i in items])
 

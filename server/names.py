@@ -251,6 +251,29 @@ def definitions(index, here, a, offset, resolve):
     return [(s, r) for s, refs in found for r in refs if r.write]
 
 
+class Elsewhere:
+    """What other workspace files define, for completion: the globals they assign
+    and the fields they assign in global tables (`skip`: the current file's path)."""
+
+    def __init__(self, index, skip=None):
+        self.index = index
+        self.skip = os.path.abspath(skip) if skip else None
+
+    def globals(self):
+        return self.index.assigned_globals(self.skip)
+
+    def global_fields(self, table):
+        """{field: file name} of the fields other files assign in global `table`."""
+        found = {}
+        for summary in self.index.summaries():
+            if summary.path and os.path.abspath(summary.path) == self.skip:
+                continue
+            for key, refs in summary.names.items():
+                if key[0] == "gfield" and key[1] == table and any(r.write for r in refs):
+                    found.setdefault(key[2], os.path.basename(summary.path or summary.uri))
+        return found
+
+
 # -- Rename -------------------------------------------------------------------------------------
 
 def rename(index, here, a, offset, new_name, resolve, analysis_of):

@@ -229,3 +229,18 @@ def test_references_reach_library_code_but_rename_does_not_edit_it(tmp_path):
     assert ws.lines(found) == {"a.lua": [1], "vendor/log.lua": [1]}
     with pytest.raises(RenameError, match="library code"):
         ws.rename("a.lua", "l$$og('x')\n", "trace")
+
+
+def test_completion_offers_what_other_files_assign(ws):
+    from moonlens.server import completion
+    here, a, offset = ws.at("new.lua", "config.$$")
+    items = completion.complete(a, offset, elsewhere=N.Elsewhere(ws.index, here.path))
+    assert [(i.label, i.detail) for i in items] == [
+        ("debug", "(field) config.debug -- other.lua")]
+    here, a, offset = ws.at("new.lua", "mine = 1\nx = $$")
+    items = completion.complete(a, offset, elsewhere=N.Elsewhere(ws.index, here.path))
+    details = {i.label: i.detail for i in items}
+    assert details["greet"] == "global greet (another file)"      # app.lua
+    assert details["config"] == "global config (another file)"    # other.lua
+    assert details["mine"] == "global mine"                       # this file
+    assert "greet2" not in details                                # a local of other.lua

@@ -201,3 +201,11 @@ async def test_runtime_version_in_luarc(client):
     caps = client.capabilities.text_document.publish_diagnostics
     assert caps.tag_support                      # both profiles support tags
     assert list(found[0].tags) == [T.DiagnosticTag.Deprecated]
+
+
+async def test_completion_offers_globals_of_closed_files(client):
+    uri, source, marks = await open_doc(client, "local n = 1\nrep$$", name="compl")
+    found = await client.text_document_completion_async(T.CompletionParams(
+        text_document=doc_id(uri), position=position(client, source, marks[""])))
+    items = {i.label: i.detail for i in found.items}
+    assert items["report"] == "global report (another file)"       # main.lua, never opened
