@@ -80,7 +80,22 @@ class MoonLensProtocol(LanguageServerProtocol):
                 i: c for i, c in getattr(self, "_commands_running", {}).items()
                 if i in self._request_futures}
             running[msg_id] = getattr(params, "command", None)
-        super()._handle_request(msg_id, method_name, params)
+        self._request_id = msg_id
+        try:
+            super()._handle_request(msg_id, method_name, params)
+        finally:
+            self._request_id = None
+
+    def _execute_handler(self, msg_id, handler, callback, args=None, kwargs=None):
+        """pygls 2.1 files the future of every coroutine or generator handler under
+        its id, but only a request's answer removes it: a notification's (a made-up
+        id) and each step of a generator handler's stayed forever -- some 10 KB per
+        opened document. Remove those when they are done."""
+        super()._execute_handler(msg_id, handler, callback, args, kwargs)
+        if msg_id != getattr(self, "_request_id", None):
+            future = self._request_futures.get(msg_id)
+            if future is not None:
+                future.add_done_callback(lambda _, i=msg_id: self._request_futures.pop(i, None))
 
     def _handle_cancel_notification(self, msg_id):
         running = msg_id in self._request_futures

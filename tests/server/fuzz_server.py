@@ -242,6 +242,8 @@ def run(docs=200, seed=1, edits=6, log_path="fuzz_server.log", progress=False):
                         stats)
             server.notify("initialized", {})
         fuzz_one(server, rnd, texts, n, stats, edits)
+        if n in (min(100, docs - 1), docs - 1):
+            stats.setdefault("server RSS MB (doc 100, last)", []).append(rss_mb(server.proc.pid))
         if progress and n % 500 == 0:
             print("%d documents, %.0f s" % (n, time.time() - started), file=sys.stderr)
     server.stop()
@@ -249,6 +251,18 @@ def run(docs=200, seed=1, edits=6, log_path="fuzz_server.log", progress=False):
     stats["seconds"] = round(time.time() - started, 1)
     stats["examples"] = stats.get("examples", [])[:5]
     return stats
+
+
+def rss_mb(pid):
+    """Resident memory of a process (Linux), or None."""
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return None
 
 
 def failed(stats):
