@@ -113,8 +113,12 @@ def _global_hover(a, occ):
     defs = a.global_defs.get(name)
     if not defs:
         return render("global %s" % name, ["Not defined in this file."], None)
-    first = defs[0]
-    where = "Defined on line %d." % a.line(a.span(first)[0])
+    return global_definition_hover(a, name, defs[0],
+                                   "Defined on line %d." % a.line(a.span(defs[0])[0]))
+
+
+def global_definition_hover(a, name, first, where):
+    """Hover text of a global from where `a` assigns it (the Name node `first`)."""
     callee = a.callee(first)
     if callee is not None and callee.func is not None:
         return render("function " + signature_text(name, callee.func, callee.doc),

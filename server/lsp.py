@@ -28,7 +28,7 @@ from .. import __version__
 from . import completion, config, diagnostics, hover, inlay_hints, navigation
 from . import semantic_tokens as sem
 from . import names, workspace
-from .analysis import gc_paused
+from .analysis import Analysis, gc_paused
 from .idle_gc import IdleCollector
 from .documents import DocumentStore
 from .positions import LineIndex
@@ -640,7 +640,8 @@ def _assistance(ls):
     def hover_(ls, params: T.HoverParams):
         doc = ls.document(params.text_document.uri)
         offset = to_offset(doc, params.position)
-        found = hover.hover(doc.analysis, offset) or _module_field_hover(ls, doc, offset)
+        found = (_global_elsewhere_hover(ls, doc, offset) or hover.hover(doc.analysis, offset)
+                 or _module_field_hover(ls, doc, offset))
         jit = ls.jit.hover(doc, offset)         # the traces of a loop header's line
         if found is None:
             return None if jit is None else T.Hover(
@@ -677,6 +678,27 @@ def _assistance(ls):
             documentation=T.MarkupContent(T.MarkupKind.Markdown, sig.doc) if sig.doc else None)
         active = sig.active if sig.active < max(len(sig.params), 1) else None
         return T.SignatureHelp(signatures=[info], active_signature=0, active_parameter=active)
+
+
+def _global_elsewhere_hover(ls, doc, offset):
+    """A global this file uses and another workspace file assigns: its hover there."""
+    a = doc.analysis
+    occ = a.occurrence_at(offset)
+    if occ is None or occ.var is not None or occ.name in a.global_defs \
+            or a.is_library_global(occ.name):
+        return None
+    found = names.definitions(ls.index, summary_of(doc), a, offset,
+                              names.Resolver(ls.index, ls.settings().runtime_path))
+    if not found:
+        return None
+    summary, ref = found[0]
+    other = ls.store.get(summary.uri)
+    other = other.analysis if other is not None else Analysis(summary.text, "@" + summary.path)
+    where = "Defined in %s, line %d." % (os.path.basename(summary.path or summary.uri),
+                                         other.line(ref.start))
+    text = hover.global_definition_hover(other, occ.name,
+                                         other.occurrence_at(ref.start).node, where)
+    return hover.Hover(text, *a.token_span(occ.tok))
 
 
 def _module_field_hover(ls, doc, offset):

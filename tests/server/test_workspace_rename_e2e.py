@@ -209,3 +209,10 @@ async def test_completion_offers_globals_of_closed_files(client):
         text_document=doc_id(uri), position=position(client, source, marks[""])))
     items = {i.label: i.detail for i in found.items}
     assert items["report"] == "global report (another file)"       # main.lua, never opened
+
+
+async def test_hover_of_a_global_assigned_in_a_closed_file(client, user):
+    found = await client.text_document_hover_async(
+        T.HoverParams(**at(client, user, "report")))
+    assert found.contents.value.startswith("```lua\nfunction report(w, h)")
+    assert "Defined in main.lua, line 2." in found.contents.value
