@@ -269,9 +269,15 @@ class MoonLensServer(LanguageServer):
     def settings_changed(self):
         """Settings may have changed: index again if the library folders did, and
         re-check every open document."""
-        if self.index.set_library(self.library_folders()) and self.indexed is not None:
-            self.indexed = asyncio.ensure_future(index_workspace(self))
+        if self.index.set_library(self.library_folders()):
+            self.reindex()
         self.publish_all()
+
+    def reindex(self):
+        """Scan the workspace again (after the first scan has been started); open
+        documents are re-checked when it is done."""
+        if self.indexed is not None:
+            self.indexed = asyncio.ensure_future(index_workspace(self))
 
     def publish_all(self):
         for doc in list(self.store.docs.values()):
@@ -432,6 +438,16 @@ def _lifecycle(ls):
         if isinstance(params.initialization_options, dict):
             ls.init_options = params.initialization_options
         log.info("initialize: root %s, position encoding %s", ls.root, ls.store.encoding)
+
+    @ls.feature(T.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+    @guarded()
+    def did_change_workspace_folders(ls, params: T.DidChangeWorkspaceFoldersParams):
+        def paths(folders):
+            return [os.path.abspath(p) for p in (path_of(f.uri) for f in folders or ()) if p]
+        removed = set(paths(params.event.removed))
+        roots = [r for r in ls.index.roots if r not in removed]
+        ls.index.set_roots(roots + [p for p in paths(params.event.added) if p not in roots])
+        ls.reindex()
 
     @ls.feature(T.INITIALIZED)
     @guarded_async

@@ -3,6 +3,7 @@ module fields and globals, through `python -m moonlens lsp` driven by pytest-lsp
 with the VS Code and Neovim client profiles. Files on disk stay closed; the edits
 for them come back in the WorkspaceEdit."""
 
+import asyncio
 import json
 
 import pytest
@@ -216,3 +217,25 @@ async def test_hover_of_a_global_assigned_in_a_closed_file(client, user):
         T.HoverParams(**at(client, user, "report")))
     assert found.contents.value.startswith("```lua\nfunction report(w, h)")
     assert "Defined in main.lua, line 2." in found.contents.value
+
+
+async def test_workspace_folders_added_and_removed(client):
+    extra = client.workspace.parent / (client.workspace.name + "_extra")
+    extra.mkdir(exist_ok=True)
+    (extra / "extra.lua").write_text("function far_away_function() end\n")
+    folder = T.WorkspaceFolder(uri=extra.as_uri(), name="extra")
+
+    async def symbols_after(event):
+        client.workspace_did_change_workspace_folders(
+            T.DidChangeWorkspaceFoldersParams(event=event))
+        for _ in range(100):
+            found = await client.workspace_symbol_async(
+                T.WorkspaceSymbolParams(query="far_away_function"))
+            if bool(found) == bool(event.added):
+                return found
+            await asyncio.sleep(0.05)
+        return found
+    found = await symbols_after(T.WorkspaceFoldersChangeEvent(added=[folder], removed=[]))
+    assert [s.location.uri for s in found] == [(extra / "extra.lua").as_uri()]
+    found = await symbols_after(T.WorkspaceFoldersChangeEvent(added=[], removed=[folder]))
+    assert found == []
