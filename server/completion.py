@@ -268,7 +268,8 @@ _CLOSERS = {v: k for k, v in _OPENERS.items()}
 _SCAN_LIMIT = 4000
 
 
-def signature_help(a, offset):
+def signature_help(a, offset, modules=None):
+    """The signature of the call around offset; `modules` as for complete()."""
     found = _open_call(a, offset)
     if found is None:
         return None
@@ -276,7 +277,24 @@ def signature_help(a, offset):
     path = _callee_path(a, paren)
     if path is None:
         return None
-    return _signature(a, path, paren, commas)
+    return _signature(a, path, paren, commas) or _module_signature(a, path, commas, modules)
+
+
+def _module_signature(a, path, commas, modules):
+    """`m.f(` / `m:f(` where `local m = require "name"` and the module exports f."""
+    names, is_method, first = path
+    if len(names) != 2:
+        return None
+    export = _module_exports(a, ([names[0]], first), modules).get(names[1])
+    if export is None or export.params is None:
+        return None
+    params = list(export.params)
+    if is_method and export.kind == "function":
+        params = params[1:]               # `:` passes the table as the first parameter
+    elif not is_method and export.kind == "method":
+        params = ["self"] + params
+    label = "%s%s%s(%s)" % (names[0], ":" if is_method else ".", names[1], ", ".join(params))
+    return Signature(label, params, _active(params, commas), export.doc)
 
 
 def _open_call(a, offset):

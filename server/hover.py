@@ -178,11 +178,16 @@ def library_hover(qualified):
 
 # -- Rendering ------------------------------------------------------------------------
 
-def params_text(func):
+def param_names(func):
+    """Parameter names as a call passes them: no implicit self, "..." last."""
     names = [p.name for p in func.params if p.var is None or p.var.kind != V_SELF]
     if func.is_vararg:
         names.append("...")
-    return "(%s)" % ", ".join(names)
+    return names
+
+
+def params_text(func):
+    return "(%s)" % ", ".join(param_names(func))
 
 
 def signature_text(name, func, doc):

@@ -684,7 +684,8 @@ def _assistance(ls):
     @guarded()
     def signature_help(ls, params: T.SignatureHelpParams):
         doc = ls.document(params.text_document.uri)
-        sig = completion.signature_help(doc.analysis, to_offset(doc, params.position))
+        sig = completion.signature_help(doc.analysis, to_offset(doc, params.position),
+                                        ls.exports_of)
         if sig is None:
             return None
         info = T.SignatureInformation(

@@ -19,7 +19,7 @@ from urllib.parse import quote
 from ..vm import ast as A
 from .analysis import Analysis, Field
 from .navigation import document_symbols, field_at
-from .hover import params_text
+from .hover import param_names, params_text
 
 DEFAULT_PATH = ("?.lua", "?/init.lua")
 SKIP_DIRS = frozenset((".git", ".hg", ".svn", "node_modules", ".venv", "venv",
@@ -30,15 +30,16 @@ MAX_FILE_BYTES = 1 << 20          # LuaLS skips files over preloadFileSize (500 
 
 class Export:
     """A field of the table a module returns."""
-    __slots__ = ("name", "kind", "detail", "doc", "start", "end")
+    __slots__ = ("name", "kind", "detail", "doc", "start", "end", "params")
 
-    def __init__(self, name, kind, detail, doc, start, end):
+    def __init__(self, name, kind, detail, doc, start, end, params=None):
         self.name = name
         self.kind = kind          # "function", "method" or "field"
         self.detail = detail
         self.doc = doc
         self.start = start
         self.end = end
+        self.params = params      # a function's parameter names (no implicit self)
 
     def __repr__(self):
         return "Export(%s %r)" % (self.kind, self.name)
@@ -155,7 +156,7 @@ def _export(a, field):
         kind = "method" if field.is_method else "function"
         return Export(field.name, kind, "function %s%s" % (field.name,
                                                            params_text(field.value)),
-                      text or None, start, end)
+                      text or None, start, end, param_names(field.value))
     return Export(field.name, "field", "(field) %s" % field.name, text or None, start, end)
 
 

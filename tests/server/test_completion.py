@@ -105,3 +105,22 @@ def test_no_signature_outside_calls():
     assert sig("unknown($$") is None
     s = sig("xpcall(function() end, $$")
     assert (s.label, s.active) == ("xpcall(f, err [, ...])", 1)
+
+
+def test_signature_help_of_module_functions_and_methods():
+    from moonlens.server import workspace
+    mod, _ = analysis("local M = {}\n--- Adds.\nfunction M.add(a, b) end\n"
+                      "function M:scale(k) end\nreturn M\n")
+    exports = workspace.module_exports(mod)
+    modules = {"m": exports}.get
+    for text, label, active in [
+            ('local m = require "m"\nm.add(1, $$)', "m.add(a, b)", 1),
+            ('local m = require "m"\nm:add($$)', "m:add(b)", 0),
+            ('local m = require "m"\nm:scale($$)', "m:scale(k)", 0),
+            ('local m = require "m"\nm.scale(m, $$)', "m.scale(self, k)", 1)]:
+        a, marks = analysis(text)
+        sig = signature_help(a, marks[""], modules)
+        assert (sig.label, sig.active) == (label, active), text
+    assert signature_help(a, marks[""]) is None                 # no workspace: unknown
+    a, marks = analysis('local m = require "m"\nm.nope($$)')
+    assert signature_help(a, marks[""], modules) is None

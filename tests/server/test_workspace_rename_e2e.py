@@ -239,3 +239,11 @@ async def test_workspace_folders_added_and_removed(client):
     assert [s.location.uri for s in found] == [(extra / "extra.lua").as_uri()]
     found = await symbols_after(T.WorkspaceFoldersChangeEvent(added=[], removed=[folder]))
     assert found == []
+
+
+async def test_signature_help_of_a_required_module_function(client):
+    uri, source, marks = await open_doc(
+        client, 'local s = require "lib.shapes"\nprint(s.area(2, $$))\n', name="sig")
+    sig = await client.text_document_signature_help_async(T.SignatureHelpParams(
+        text_document=doc_id(uri), position=position(client, source, marks[""])))
+    assert sig.signatures[0].label == "s.area(w, h)" and sig.active_parameter == 1
