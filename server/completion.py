@@ -268,8 +268,9 @@ _CLOSERS = {v: k for k, v in _OPENERS.items()}
 _SCAN_LIMIT = 4000
 
 
-def signature_help(a, offset, modules=None):
-    """The signature of the call around offset; `modules` as for complete()."""
+def signature_help(a, offset, modules=None, elsewhere=None):
+    """The signature of the call around offset; `modules` and `elsewhere` as for
+    complete()."""
     found = _open_call(a, offset)
     if found is None:
         return None
@@ -277,7 +278,18 @@ def signature_help(a, offset, modules=None):
     path = _callee_path(a, paren)
     if path is None:
         return None
-    return _signature(a, path, paren, commas) or _module_signature(a, path, commas, modules)
+    return (_signature(a, path, paren, commas) or _module_signature(a, path, commas, modules)
+            or _elsewhere_signature(a, path, commas, elsewhere))
+
+
+def _elsewhere_signature(a, path, commas, elsewhere):
+    """`f(` where f is a global function another workspace file defines."""
+    names, is_method, first = path
+    if elsewhere is None or len(names) != 1 or a.scopes.var_at(names[0], first) \
+            or names[0] in a.global_defs or a.is_library_global(names[0]):
+        return None
+    other = elsewhere.analysis_assigning(names[0])
+    return _signature(other, (names, False, -1), None, commas) if other else None
 
 
 def _module_signature(a, path, commas, modules):

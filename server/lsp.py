@@ -674,7 +674,7 @@ def _assistance(ls):
         snippets = bool(_capability(ls, "text_document", "completion", "completion_item",
                                     "snippet_support"))
         items = completion.complete(doc.analysis, to_offset(doc, params.position), snippets,
-                                    ls.exports_of, names.Elsewhere(ls.index, path_of(doc.uri)))
+                                    ls.exports_of, _elsewhere(ls, doc))
         return T.CompletionList(is_incomplete=False,
                                 items=[_completion_item(i, snippets) for i in items])
 
@@ -685,7 +685,7 @@ def _assistance(ls):
     def signature_help(ls, params: T.SignatureHelpParams):
         doc = ls.document(params.text_document.uri)
         sig = completion.signature_help(doc.analysis, to_offset(doc, params.position),
-                                        ls.exports_of)
+                                        ls.exports_of, _elsewhere(ls, doc))
         if sig is None:
             return None
         info = T.SignatureInformation(
@@ -695,6 +695,16 @@ def _assistance(ls):
             documentation=T.MarkupContent(T.MarkupKind.Markdown, sig.doc) if sig.doc else None)
         active = sig.active if sig.active < max(len(sig.params), 1) else None
         return T.SignatureHelp(signatures=[info], active_signature=0, active_parameter=active)
+
+
+def _elsewhere(ls, doc):
+    """What other workspace files define (names.Elsewhere), their analyses from
+    the editor's text when open."""
+    def analysis_of(summary):
+        other = ls.store.get(summary.uri)
+        return other.analysis if other is not None else \
+            Analysis(summary.text, "@" + (summary.path or summary.uri))
+    return names.Elsewhere(ls.index, path_of(doc.uri), analysis_of)
 
 
 def _global_elsewhere_hover(ls, doc, offset):
@@ -709,8 +719,7 @@ def _global_elsewhere_hover(ls, doc, offset):
     if not found:
         return None
     summary, ref = found[0]
-    other = ls.store.get(summary.uri)
-    other = other.analysis if other is not None else Analysis(summary.text, "@" + summary.path)
+    other = _elsewhere(ls, doc).analysis_of(summary)
     where = "Defined in %s, line %d." % (os.path.basename(summary.path or summary.uri),
                                          other.line(ref.start))
     text = hover.global_definition_hover(other, occ.name,

@@ -255,9 +255,19 @@ class Elsewhere:
     """What other workspace files define, for completion: the globals they assign
     and the fields they assign in global tables (`skip`: the current file's path)."""
 
-    def __init__(self, index, skip=None):
+    def __init__(self, index, skip=None, analysis_of=None):
         self.index = index
         self.skip = os.path.abspath(skip) if skip else None
+        self.analysis_of = analysis_of    # FileSummary -> its Analysis
+
+    def analysis_assigning(self, name):
+        """The Analysis of another file that assigns the global `name`, or None."""
+        for summary in self.index.summaries():
+            if summary.path and os.path.abspath(summary.path) == self.skip:
+                continue
+            if any(r.write for r in summary.names.get(("global", name), ())):
+                return self.analysis_of(summary) if self.analysis_of else None
+        return None
 
     def globals(self):
         return self.index.assigned_globals(self.skip)

@@ -247,3 +247,10 @@ async def test_signature_help_of_a_required_module_function(client):
     sig = await client.text_document_signature_help_async(T.SignatureHelpParams(
         text_document=doc_id(uri), position=position(client, source, marks[""])))
     assert sig.signatures[0].label == "s.area(w, h)" and sig.active_parameter == 1
+
+
+async def test_signature_help_of_a_global_function_in_a_closed_file(client):
+    uri, source, marks = await open_doc(client, "report(1, $$)\n", name="sig")
+    sig = await client.text_document_signature_help_async(T.SignatureHelpParams(
+        text_document=doc_id(uri), position=position(client, source, marks[""])))
+    assert sig.signatures[0].label == "report(w, h)" and sig.active_parameter == 1
