@@ -280,11 +280,10 @@ class MoonLensServer(LanguageServer):
             self.indexed = asyncio.ensure_future(index_workspace(self))
 
     def publish_all(self):
+        """Re-check every open document, after the debounce: a save that also
+        arrives as a watched-file change, or a burst of them, checks each once."""
         for doc in list(self.store.docs.values()):
-            try:
-                self.publish(doc)
-            except Exception:
-                self.log_failure("diagnostics of %s" % doc.uri)
+            self.publish_soon(doc)
 
     def _diagnostic(self, doc, d):
         caps = _capability(self, "text_document", "publish_diagnostics")
