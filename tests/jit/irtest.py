@@ -35,17 +35,15 @@ def dump(J):
 
 # -- Traces with snapshots: the LOOP, ABC and narrowing tests (tests/jit/opt_cases) -------------
 
-import io  # noqa: E402
-import os  # noqa: E402
 import pathlib  # noqa: E402
 import re  # noqa: E402
-import sys  # noqa: E402
 
 from moonlens.jit.ir import IRNAMES, REF_BIAS, REF_FIRST  # noqa: E402
 from moonlens.jit.irbuf import TREF  # noqa: E402
 from moonlens.jit.irtext import format_ins, format_k, parse_k  # noqa: E402
 from moonlens.jit.snap import SNAP, SNAP_FRAME, Snap, snap_ref, snap_slot  # noqa: E402
 from moonlens.jit.trace import Trace  # noqa: E402
+from tests.inprocess import run_cli  # noqa: E402
 
 OPT_CASES = pathlib.Path(__file__).parent / "opt_cases"
 SNAP_LINE = re.compile(r"^\.\.\.\.\s+SNAP\s+#\d+\s+\[ (.*)\]$")
@@ -245,20 +243,8 @@ def _snap_line(J, snapno, snap, gcname):
 
 def moonlens_dump(name):
     """MoonLens's -jdump=is output for opt_cases/NAME.lua (SINK off, the case's -O)."""
-    from moonlens import cli
     from tests.tools.gen_jdump_corpus import normalise
-    raw = io.BytesIO()
-    out = io.TextIOWrapper(raw, encoding="utf-8", write_through=True)
-    saved = sys.stdout, os.getcwd()
-    try:
-        sys.stdout = out
-        os.chdir(OPT_CASES)
-        status = cli.main(["run", "-O-sink"] + case_settings(name) +
-                          ["-jdump=is", name + ".lua"])
-        out.flush()
-    finally:
-        sys.stdout = saved[0]
-        os.chdir(saved[1])
-    text = raw.getvalue().decode("utf-8")
-    assert status == 0, text
+    status, text, err = run_cli(["run", "-O-sink"] + case_settings(name) +
+                                ["-jdump=is", name + ".lua"], OPT_CASES)
+    assert status == 0, text + err
     return [normalise(line).rstrip() for line in text.splitlines()]

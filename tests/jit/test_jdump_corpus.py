@@ -11,12 +11,11 @@ normalisation. Two checks:
   marks, numbering ignored) is LuaJIT's for at least half of the programs.
 """
 
-import io
-import os
 import re
-import sys
 
 import pytest
+
+from tests.inprocess import run_cli
 
 from tests.tools.gen_jdump_corpus import CORPUS, MODE, normalise, parse_expected
 
@@ -27,21 +26,8 @@ _IR_LINE = re.compile(r"^\d{4} ([ >])([ +]) (\w+) +(\w+)")
 
 
 def run_moonlens(name):
-    from moonlens import cli
-    raw = io.BytesIO()
-    out = io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", write_through=True)
-    saved = sys.stdout, os.getcwd()
-    try:
-        sys.stdout = out
-        os.chdir(CORPUS)
-        status = cli.main(["run", "-jdump=" + MODE, name])
-        out.flush()
-    finally:
-        sys.stdout = saved[0]
-        os.chdir(saved[1])
-    text = raw.getvalue().decode("utf-8", "surrogateescape")
-    out.detach()
-    assert status == 0, text
+    status, text, err = run_cli(["run", "-jdump=" + MODE, name], CORPUS)
+    assert status == 0, text + err
     return normalise(text)
 
 

@@ -13,10 +13,10 @@ The rest checks the pieces directly.
 
 import difflib
 import io
-import os
-import sys
 
 import pytest
+
+from tests.inprocess import run_cli
 
 from tests.tools.gen_jitlib_cases import CASES, case_args, parse_expected
 
@@ -34,24 +34,7 @@ KNOWN = {
 
 def run_moonlens(argv, cwd):
     """`moonlens run ...` in-process: (status, stdout, stderr) as text."""
-    from moonlens import cli
-    raws = io.BytesIO(), io.BytesIO()
-    out, err = (io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape",
-                                 write_through=True) for raw in raws)
-    saved = sys.stdout, sys.stderr, os.getcwd()
-    try:
-        sys.stdout, sys.stderr = out, err
-        os.chdir(cwd)
-        status = cli.main(["run"] + argv)
-        out.flush()
-        err.flush()
-    finally:
-        sys.stdout, sys.stderr = saved[0], saved[1]
-        os.chdir(saved[2])
-    texts = [raw.getvalue().decode("utf-8", "surrogateescape") for raw in raws]
-    out.detach()
-    err.detach()
-    return status, texts[0], texts[1]
+    return run_cli(["run"] + argv, cwd)
 
 
 def render(status, stdout, stderr):

@@ -23,14 +23,14 @@ line ("N programs, K with identical -jv").
 
 import collections
 import difflib
-import io
 import json
-import os
 import pathlib
 import re
 import sys
 
 import pytest
+
+from tests.inprocess import run_cli
 
 HERE = pathlib.Path(__file__).resolve().parent
 CORPUS = HERE / "jv_corpus"
@@ -59,28 +59,9 @@ _results = {}
 
 def run_moonlens(name):
     """`moonlens run -jv NAME` in-process from jv_corpus/: (status, stdout, stderr)."""
-    if name in _results:
-        return _results[name]
-    from moonlens import cli
-    raw_out, raw_err = io.BytesIO(), io.BytesIO()
-    out, err = (io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape",
-                                 write_through=True) for raw in (raw_out, raw_err))
-    saved = sys.stdout, sys.stderr, os.getcwd()
-    try:
-        sys.stdout, sys.stderr = out, err
-        os.chdir(CORPUS)
-        status = cli.main(["run", "-jv", name])
-        out.flush()
-        err.flush()
-    finally:
-        sys.stdout, sys.stderr = saved[0], saved[1]
-        os.chdir(saved[2])
-    result = (status, raw_out.getvalue().decode("utf-8", "surrogateescape"),
-              raw_err.getvalue().decode("utf-8", "surrogateescape"))
-    out.detach()
-    err.detach()
-    _results[name] = result
-    return result
+    if name not in _results:
+        _results[name] = run_cli(["run", "-jv", name], CORPUS)
+    return _results[name]
 
 
 def actual(name, aspect):

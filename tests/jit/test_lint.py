@@ -3,13 +3,11 @@ the rewrites it suggests. Every rewrite is proven on a program: the edits applie
 the result parses, `moonlens run -joff` prints the same before and after, and the
 lint no longer reports the finding at that loop."""
 
-import io
-import os
-import sys
 
 import pytest
 
-from moonlens import cli
+from tests.inprocess import run_cli
+
 from moonlens.jit import lint as L
 from moonlens.jit.builtins import RECORDED, record_kind
 from moonlens.vm.loader import load
@@ -29,23 +27,7 @@ def run(source: bytes, tmp_path, tag):
     folder = tmp_path / tag
     folder.mkdir()
     (folder / "prog.lua").write_bytes(source)
-    raw_out, raw_err = io.BytesIO(), io.BytesIO()
-    out, err = (io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape",
-                                 write_through=True) for raw in (raw_out, raw_err))
-    saved = sys.stdout, sys.stderr, os.getcwd()
-    try:
-        sys.stdout, sys.stderr = out, err
-        os.chdir(folder)
-        status = cli.main(["run", "-joff", "prog.lua"])
-        out.flush()
-        err.flush()
-    finally:
-        sys.stdout, sys.stderr = saved[0], saved[1]
-        os.chdir(saved[2])
-    result = status, raw_out.getvalue().decode(), raw_err.getvalue().decode()
-    out.detach()
-    err.detach()
-    return result
+    return run_cli(["run", "-joff", "prog.lua"], folder)
 
 
 def key(source, f):

@@ -19,14 +19,13 @@ SunkReplay, lj_snap_replay) with values from the parent (PVAL).
   (exec.py unsink) and the interpreter goes on with the same contents.
 """
 
-import io
-import os
 import pathlib
 import re
 import subprocess
-import sys
 
 import pytest
+
+from tests.inprocess import run_cli
 
 from moonlens.jit.ir import IR, IRM_OPMODE, REF_BIAS, REF_FIRST, irm_op2
 from moonlens.jit.irtext import format_ins, parse_ir
@@ -176,20 +175,9 @@ def test_the_input_has_no_sink_marks():
 # -- Recording the same IR ----------------------------------------------------------------------
 
 def moonlens_dump(name):
-    from moonlens import cli
-    raw = io.BytesIO()
-    out = io.TextIOWrapper(raw, encoding="utf-8", write_through=True)
-    saved = sys.stdout, os.getcwd()
-    try:
-        sys.stdout = out
-        os.chdir(CASES)
-        status = cli.main(["run"] + opt_settings(name) + ["-jdump=is", name + ".lua"])
-        out.flush()
-    finally:
-        sys.stdout = saved[0]
-        os.chdir(saved[1])
-    text = raw.getvalue().decode("utf-8")
-    assert status == 0, text
+    status, text, err = run_cli(["run"] + opt_settings(name) + ["-jdump=is", name + ".lua"],
+                                CASES)
+    assert status == 0, text + err
     return text
 
 
