@@ -139,15 +139,11 @@ class Tree:
 
     def library_path(self, expr):
         """"string" or "string.gsub" when expr names a library table or function."""
-        if isinstance(expr, A.Name):
-            ok = expr.var is None and expr.name in LIBRARY_GLOBALS \
-                and expr.name not in self.global_defs
-            return expr.name if ok else None
-        if isinstance(expr, A.Index) and isinstance(expr.key, A.String):
-            head = self.library_path(expr.obj)
-            if head is not None:
-                return "%s.%s" % (head, expr.key.value.decode("utf-8", "replace"))
-        return None
+        return A.dotted_path(expr, self._library_head)
+
+    def _library_head(self, name_node):
+        return name_node.var is None and name_node.name in LIBRARY_GLOBALS \
+            and name_node.name not in self.global_defs
 
     def initial_value(self, var):
         """The expression a local is declared with (None when there is none)."""

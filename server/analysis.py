@@ -302,14 +302,10 @@ class Analysis:
 
     def library_path(self, expr):
         """"string" or "jit.opt" when expr names a standard library table or member."""
-        if isinstance(expr, A.Name):
-            ok = expr.var is None and self.is_library_global(expr.name)
-            return expr.name if ok else None
-        if isinstance(expr, A.Index) and isinstance(expr.key, A.String):
-            head = self.library_path(expr.obj)
-            if head is not None:
-                return "%s.%s" % (head, expr.key.value.decode("utf-8", "replace"))
-        return None
+        return A.dotted_path(expr, self._library_head)
+
+    def _library_head(self, name_node):
+        return name_node.var is None and self.is_library_global(name_node.name)
 
     def enclosing(self, node, classes):
         """The nearest ancestor of `node` that is an instance of `classes`."""

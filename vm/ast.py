@@ -431,3 +431,15 @@ class Chunk(Node):
 
 LEAF_TYPES = (Nil, TrueLit, FalseLit, Vararg, Number, String, Name, LocalName,
               Break, Goto, Label, ErrorExpr, ErrorStat)
+
+
+def dotted_path(expr, head_ok):
+    """"a.b.c" for a chain of Names and string-keyed Index nodes whose head Name
+    satisfies head_ok(name_node), else None (e.g. "string.gsub" for library calls)."""
+    if isinstance(expr, Name):
+        return expr.name if head_ok(expr) else None
+    if isinstance(expr, Index) and isinstance(expr.key, String):
+        head = dotted_path(expr.obj, head_ok)
+        if head is not None:
+            return "%s.%s" % (head, expr.key.value.decode("utf-8", "replace"))
+    return None
