@@ -74,10 +74,13 @@ class MoonLensProtocol(LanguageServerProtocol):
     # $/cancelRequest of workspace/executeCommand cancels pygls's wrapper around the
     # command, not the command's own task: a command that runs long says how to stop
     # it in server.command_cancellers.
+    _commands_running = {}          # request id -> command (replaced, never mutated here)
+    _request_id = None              # the request being dispatched
+
     def _handle_request(self, msg_id, method_name, params):
         if method_name == T.WORKSPACE_EXECUTE_COMMAND:
             running = self._commands_running = {
-                i: c for i, c in getattr(self, "_commands_running", {}).items()
+                i: c for i, c in self._commands_running.items()
                 if i in self._request_futures}
             running[msg_id] = getattr(params, "command", None)
         self._request_id = msg_id
@@ -92,14 +95,14 @@ class MoonLensProtocol(LanguageServerProtocol):
         id) and each step of a generator handler's stayed forever -- some 10 KB per
         opened document. Remove those when they are done."""
         super()._execute_handler(msg_id, handler, callback, args, kwargs)
-        if msg_id != getattr(self, "_request_id", None):
+        if msg_id != self._request_id:
             future = self._request_futures.get(msg_id)
             if future is not None:
                 future.add_done_callback(lambda _, i=msg_id: self._request_futures.pop(i, None))
 
     def _handle_cancel_notification(self, msg_id):
         running = msg_id in self._request_futures
-        command = getattr(self, "_commands_running", {}).pop(msg_id, None)
+        command = self._commands_running.get(msg_id)
         super()._handle_cancel_notification(msg_id)
         stop = self._server.command_cancellers.get(command) if running else None
         if stop is not None:
