@@ -6,10 +6,9 @@ Lua function entry; LuaHook turns them into Lua 5.1's debug.sethook events
 (call, return, line, count), and the debugger installs its own Hook.
 """
 
-from .bytecode import BC_RET, BC_RET0, BC_RET1, BC_RETM, BC_CALLT, BC_CALLMT
+from .bytecode import BC_RET, BC_RET0, BC_RET1, BC_RETM
 
 _RETURNS = frozenset((BC_RET, BC_RET0, BC_RET1, BC_RETM))
-_TAILCALLS = frozenset((BC_CALLT, BC_CALLMT))
 
 
 class Hook:
@@ -64,8 +63,10 @@ class LuaHook(Hook):
                 self.fire(vm, th, "line", line)
             th.hook_fn = fn
             th.hook_oldpc = pc
-        if self.on_return and (op in _RETURNS or op in _TAILCALLS):
-            self.fire(vm, th, "return" if op in _RETURNS else "tail return")
+        # lj_dispatch_ins: only RET* fire "return"; a tail call fires no event
+        # (its callee's entry fires "call"), so LuaJIT never says "tail return"
+        if self.on_return and op in _RETURNS:
+            self.fire(vm, th, "return")
 
     def call(self, vm, th, fn):
         th.hook_fn = fn
