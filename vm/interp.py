@@ -44,7 +44,8 @@ from .bytecode import (
     BC_KPRI, BC_KSHORT, BC_KSTR, BC_LEN, BC_LOOP, BC_MODNV, BC_MODVN, BC_MOV,
     BC_NOT, BC_POW, BC_RET, BC_RET0, BC_RET1, BC_RETM, BC_TDUP, BC_TGETB, BC_TGETR, BC_TGETS, BC_TGETV, BC_TNEW, BC_TSETB, BC_TSETM,
     BC_TSETR, BC_TSETS, BC_TSETV, BC_UCLO, BC_UGET, BC_UNM, BC_USETN, BC_USETP,
-    BC_USETS, BC_USETV, BC_VARG, PROTO_UV_LOCAL, PROTO_VARARG,
+    BC_USETS, BC_USETV, BC_VARG, BC_MULVV, BC_MULVN, BC_SUBVN, BC_SUBVV,
+    PROTO_UV_LOCAL, PROTO_VARARG,
 )
 from .errmsg import ERRMSG
 from .errors import (
@@ -479,34 +480,8 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                     else:
                         raise RuntimeErr("bad bytecode %d" % op)
                 elif op >= BC_CAT:
-                    if op == BC_TGETS:
-                        t = Q[base + b]
-                        if TAB <= t < TABEND:
-                            tq = (t - tabbase) >> 3
-                            n = ((Q[tq + 5] - vbase) >> 3) + 3 * (d & I[(tq << 1) + 13])
-                            while True:
-                                if Q[n + 1] == c:
-                                    v = Q[n]
-                                    break
-                                n = Q[n + 2]
-                                if not n:
-                                    v = NIL
-                                    break
-                                n = (n - vbase) >> 3
-                            if v != NIL or not Q[tq + 4]:
-                                Q[base + a] = v
-                                continue
-                            v = _index_str_chain(vm, Q[tq + 4], c, d)
-                            if v is not None:
-                                Q[base + a] = v
-                                continue
-                        v = meta.index(vm, t, c, b)
-                        if v.__class__ is tuple:
-                            base, pc, fn = _mmcall(vm, th, fn, base, pc, v, CONT_STORE, a)
-                            p, code, uvs, fnq, stk = _state(vm, th, fn)
-                            # @enter-mm
-                            continue
-                        Q[base + a] = v
+                    if op == BC_UGET:
+                        Q[base + a] = Q[(Q[uvs[c] + 4] - vbase) >> 3]
                     elif op == BC_TGETV or op == BC_TGETB or op == BC_TGETR:
                         t = Q[base + b]
                         if op == BC_TGETB:
@@ -541,30 +516,34 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                             # @enter-mm
                             continue
                         Q[base + a] = v
-                    elif op == BC_GGET:
-                        et = (Q[fnq + 2] - vbase) >> 3
-                        n = ((Q[et + 5] - vbase) >> 3) + 3 * (d & I[(et << 1) + 13])
-                        while True:
-                            if Q[n + 1] == c:
-                                v = Q[n]
-                                break
-                            n = Q[n + 2]
-                            if not n:
-                                v = NIL
-                                break
-                            n = (n - vbase) >> 3
-                        if v == NIL and Q[et + 4]:
-                            v = meta.index(vm, TAB | (vbase + (et << 3)), c)
-                            if v.__class__ is tuple:
-                                base, pc, fn = _mmcall(vm, th, fn, base, pc, v, CONT_STORE, a)
-                                p, code, uvs, fnq, stk = _state(vm, th, fn)
-                                # @enter-mm
+                    elif op == BC_TGETS:
+                        t = Q[base + b]
+                        if TAB <= t < TABEND:
+                            tq = (t - tabbase) >> 3
+                            n = ((Q[tq + 5] - vbase) >> 3) + 3 * (d & I[(tq << 1) + 13])
+                            while True:
+                                if Q[n + 1] == c:
+                                    v = Q[n]
+                                    break
+                                n = Q[n + 2]
+                                if not n:
+                                    v = NIL
+                                    break
+                                n = (n - vbase) >> 3
+                            if v != NIL or not Q[tq + 4]:
+                                Q[base + a] = v
                                 continue
+                            v = _index_str_chain(vm, Q[tq + 4], c, d)
+                            if v is not None:
+                                Q[base + a] = v
+                                continue
+                        v = meta.index(vm, t, c, b)
+                        if v.__class__ is tuple:
+                            base, pc, fn = _mmcall(vm, th, fn, base, pc, v, CONT_STORE, a)
+                            p, code, uvs, fnq, stk = _state(vm, th, fn)
+                            # @enter-mm
+                            continue
                         Q[base + a] = v
-                    elif op == BC_KSHORT or op == BC_KNUM:
-                        D[base + a] = c
-                    elif op == BC_UGET:
-                        Q[base + a] = Q[(Q[uvs[c] + 4] - vbase) >> 3]
                     elif op == BC_TSETV or op == BC_TSETS or op == BC_TSETB or op == BC_TSETR:
                         t = Q[base + b]
                         if t >> TAG_BITS == TAG_TAB:
@@ -617,8 +596,30 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                             p, code, uvs, fnq, stk = _state(vm, th, fn)
                             # @enter-mm
                             continue
+                    elif op == BC_KSHORT or op == BC_KNUM:
+                        D[base + a] = c
                     elif op == BC_KSTR or op == BC_KPRI:
                         Q[base + a] = c
+                    elif op == BC_GGET:
+                        et = (Q[fnq + 2] - vbase) >> 3
+                        n = ((Q[et + 5] - vbase) >> 3) + 3 * (d & I[(et << 1) + 13])
+                        while True:
+                            if Q[n + 1] == c:
+                                v = Q[n]
+                                break
+                            n = Q[n + 2]
+                            if not n:
+                                v = NIL
+                                break
+                            n = (n - vbase) >> 3
+                        if v == NIL and Q[et + 4]:
+                            v = meta.index(vm, TAB | (vbase + (et << 3)), c)
+                            if v.__class__ is tuple:
+                                base, pc, fn = _mmcall(vm, th, fn, base, pc, v, CONT_STORE, a)
+                                p, code, uvs, fnq, stk = _state(vm, th, fn)
+                                # @enter-mm
+                                continue
+                        Q[base + a] = v
                     elif op == BC_CAT:
                         th.base = base
                         th.pc = pc
@@ -681,37 +682,56 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                     else:
                         raise RuntimeErr("bad bytecode %d" % op)
                 else:
-                    if BC_ADDVN <= op <= BC_POW:
-                        if op >= BC_ADDVV:
-                            x = D[base + b]
-                            y = D[base + c]
-                            k = op - BC_ADDVV
-                        elif op >= BC_ADDNV:
-                            x = c
-                            y = D[base + b]
-                            k = op - BC_ADDNV
+                    if op == BC_MOV:
+                        Q[base + a] = Q[base + c]
+                    elif BC_ADDVN <= op <= BC_POW:
+                        # the common + - * first; a non-number operand reads as NaN,
+                        # so a NaN result sends it (and a real NaN) to _arith
+                        if op == BC_ADDVV:
+                            r = D[base + b] + D[base + c]
+                        elif op == BC_MULVV:
+                            r = D[base + b] * D[base + c]
+                        elif op == BC_ADDVN:
+                            r = D[base + b] + c
+                        elif op == BC_SUBVN:
+                            r = D[base + b] - c
+                        elif op == BC_SUBVV:
+                            r = D[base + b] - D[base + c]
+                        elif op == BC_MULVN:
+                            r = D[base + b] * c
                         else:
-                            x = D[base + b]
-                            y = c
-                            k = op - BC_ADDVN
-                        if k == 0:
-                            r = x + y
-                        elif k == 1:
-                            r = x - y
-                        elif k == 2:
-                            r = x * y
-                        elif k == 3:
-                            r = x / y if y else c_div(x, y)
-                        elif k == 4:
-                            if y and x == x and y == y:
-                                q = x / y
-                                r = x - (_floor(q) if q else q) * y if -_INF < q < _INF else c_mod(x, y)
+                            if op >= BC_ADDVV:
+                                x = D[base + b]
+                                y = D[base + c]
+                                k = op - BC_ADDVV
+                            elif op >= BC_ADDNV:
+                                x = c
+                                y = D[base + b]
+                                k = op - BC_ADDNV
                             else:
-                                r = c_mod(x, y)
-                        else:
-                            # pow(NaN, 0) is 1: a non-number operand (read as NaN) must
-                            # not get a result here, so NaN operands take the slow path
-                            r = c_pow(x, y) if x == x and y == y else _INF - _INF
+                                x = D[base + b]
+                                y = c
+                                k = op - BC_ADDVN
+                            if k == 4:
+                                if y and x == x and y == y:
+                                    q = x / y
+                                    r = (x - (_floor(q) if q else q) * y if -_INF < q < _INF
+                                         else c_mod(x, y))
+                                else:
+                                    r = c_mod(x, y)
+                            elif k == 3:
+                                r = x / y if y else c_div(x, y)
+                            elif k == 0:
+                                r = x + y
+                            elif k == 1:
+                                r = x - y
+                            elif k == 2:
+                                r = x * y
+                            else:
+                                # pow(NaN, 0) is 1: a non-number operand (read as NaN)
+                                # must not get a result here, so NaN operands take the
+                                # slow path
+                                r = c_pow(x, y) if x == x and y == y else _INF - _INF
                         if r == r:
                             D[base + a] = r
                         else:
@@ -722,8 +742,6 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                                 # @enter-mm
                                 continue
                             _store_num(Q, D, base + a, r)
-                    elif op == BC_MOV:
-                        Q[base + a] = Q[base + c]
                     elif op <= BC_ISGT:
                         x = D[base + a]
                         y = D[base + c]
