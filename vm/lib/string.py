@@ -42,6 +42,14 @@ def _need(vm, size: int):
 # -- Bytes and slices ----------------------------------------------------------------------
 
 def s_byte(vm, base, nargs):
+    if nargs == 2:
+        # the common s:byte(i) with i inside the string: one number, no list
+        v = vm.Q[base]
+        if v >> TAG_BITS == TAG_STR and vm.Q[base + 1] < NUM_LIMIT:
+            s = vm.str_by_tv[v]
+            i = vm.D[base + 1]
+            if 1.0 <= i < len(s) + 1:
+                return float(s[int(i) - 1])
     s = check_str(vm, base, nargs, 1)
     n = len(s)
     start = opt_int(vm, base, nargs, 2, 1)
