@@ -79,6 +79,19 @@ def moonlens_command():
     return [str(ROOT / ".venv" / "bin" / "moonlens"), "run"]
 
 
+def precompile(moonlens_cmd):
+    """Byte-compile MoonLens's modules with the Python that runs it, as installing a
+    package does. Otherwise, with PYTHONDONTWRITEBYTECODE set (as on this machine),
+    every run compiles them from source first, some 60 ms of start-up that is not
+    MoonLens's. Returns the byte-compiled folders."""
+    python = pathlib.Path(moonlens_cmd[0]).parent / "python"
+    folders = [str(ROOT / d) for d in ("moonlens", "vm", "jit") if (ROOT / d).is_dir()]
+    if python.exists() and folders:
+        subprocess.run([str(python), "-m", "compileall", "-q"] + folders,
+                       stdout=subprocess.DEVNULL, check=False)
+    return folders
+
+
 def engines(with_jit):
     """(label, command prefix) of every engine, in column order."""
     ml = moonlens_command()
@@ -456,6 +469,10 @@ def main(argv=None):
           % (args.repeat, args.timeout, "quick sizes" if args.quick else "full sizes"))
     for label, cmd in table:
         print("  %-12s %s" % (label, " ".join(cmd)))
+    ml = [cmd for label, cmd in table if label.startswith("moonlens")]
+    if ml:
+        print("  (byte-compiled first: %s)" % ", ".join(
+            os.path.relpath(f, ROOT) for f in precompile(ml[0])))
     print()
     print(time_header(labels), flush=True)
     results = []
