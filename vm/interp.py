@@ -552,14 +552,15 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                                 Q[((Q[tq + 2] - vbase) >> 3) + c] = Q[base + a]
                                 continue
                             if op == BC_TSETV:
-                                k = Q[base + c]
-                                if k < NUM_LIMIT and not Q[tq + 4]:
+                                # a non-number key reads as NaN and fails the range test
+                                if not Q[tq + 4]:
                                     kd = D[base + c]
                                     if 0.0 <= kd < I[(tq << 1) + 12]:
                                         ik = int(kd)
                                         if ik == kd:
                                             Q[((Q[tq + 2] - vbase) >> 3) + ik] = Q[base + a]
                                             continue
+                                k = Q[base + c]
                             elif op == BC_TSETS:
                                 # An existing key is stored in place, as the VM's fast path does.
                                 n = ((Q[tq + 5] - vbase) >> 3) + 3 * (d & I[(tq << 1) + 13])
