@@ -140,10 +140,13 @@ def run_main(args) -> int:
     if argn < 0:
         sys.stderr.write(RUN_USAGE)
         return 1
-    engine = Engine(script_args=args, script_index=argn if argn < len(args) else len(args))
-    if flags & FLAGS_VERSION:
-        sys.stdout.write(VERSION + "\n")
+    engine = Engine(script_args=args, script_index=argn if argn < len(args) else len(args),
+                    noenv=bool(flags & FLAGS_NOENV))
     try:
+        if not engine.run_luainit():
+            return 1
+        if flags & FLAGS_VERSION:
+            sys.stdout.write(VERSION + "\n")
         status = runargs(engine, args, argn)
         if status is not None:
             return status

@@ -21,8 +21,10 @@ class NotAvailable(Exception):
 
 
 class Engine:
-    def __init__(self, script_args=(), script_index=0, progname="moonlens", memory_limit=None):
+    def __init__(self, script_args=(), script_index=0, progname="moonlens", memory_limit=None,
+                 noenv=False):
         self.script_args = list(script_args)
+        self.noenv = noenv                  # -E: ignore LUA_PATH, LUA_CPATH and LUA_INIT
         self.script_index = script_index
         self.progname = progname
         self.memory_limit = memory_limit    # bytes of Lua heap (None: the arena's default)
@@ -35,10 +37,7 @@ class Engine:
     def vm(self):
         if self._vm is None:
             from moonlens.vm.runtime import new_state
-            if self.memory_limit:
-                self._vm = new_state(memory_limit=self.memory_limit)
-            else:
-                self._vm = new_state()
+            self._vm = new_state(memory_limit=self.memory_limit or None, noenv=self.noenv)
             self._vm.jit_factory = _make_jit
             self._make_arg_table()
         return self._vm
@@ -157,6 +156,18 @@ class Engine:
             return False
         return self.docall(self._function(proto), [])
 
+    def run_luainit(self) -> bool:
+        """luajit.c handle_luainit: $LUA_INIT runs before the options, "@file" as a
+        file, anything else as a chunk named "=LUA_INIT". Nothing with -E."""
+        init = None if self.noenv else os.environb.get(b"LUA_INIT")
+        if init is None:
+            return True
+        if init.startswith(b"@"):
+            proto = self.load_file(os.fsdecode(init[1:]))
+        else:
+            proto = self.load_string(init, "=LUA_INIT")
+        return proto is not None and self.docall(self._function(proto), [])
+
     def run_script(self, path):
         proto = self.load_file(path)
         if proto is None:
@@ -248,8 +259,8 @@ class Engine:
         req = vm.rawgets(vm.globals, b"require")
         if req == NIL:
             raise NotAvailable("-l %s: require is not available yet" % name)
-        f = vm.new_cfunc(lambda vm_, b, n: vm_.call(req, [vm_.str(name.encode())]), "require")
-        return self.docall(f, [])
+        # luajit.c dolibrary: require itself is the called function (one C frame)
+        return self.docall(req, [vm.str(name.encode("utf-8", "surrogateescape"))])
 
     # -- The JIT --------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ coroutine, yields.
 
 from . import interp
 from .errors import LuaError
-from .layout import FRAME_C, NIL
+from .layout import FRAME_C, NIL, TRUE
 from .loader import LuaSyntaxError, load as compile_source
 from .state import CFunc, LJ_STACK_EXTRA, TailCall, VM
 
@@ -174,9 +174,12 @@ def load(vm, source, chunkname, env=None):
     return vm.new_lfunc(p, [], env)
 
 
-def new_state(memory_limit=None, libs=True):
-    """A VM with the standard library open."""
+def new_state(memory_limit=None, libs=True, noenv=False):
+    """A VM with the standard library open. noenv (luajit -E) sets the registry's
+    LUA_NOENV first, so package.path and cpath ignore LUA_PATH and LUA_CPATH."""
     vm = VM() if memory_limit is None else VM(memory_limit)
+    if noenv:
+        vm.rawsets(vm.registry, b"LUA_NOENV", TRUE)
     if libs:
         from .lib import open_libs
         open_libs(vm)

@@ -31,10 +31,7 @@ CASES = {c["name"]: c for c in DATA["cases"]}
 
 # Where MoonLens answers differently from LuaJIT on purpose, or a part of the VM
 # outside these libraries does not do what LuaJIT does yet.
-KNOWN = {
-    "pkg_require_l_missing": "the engine's -l reports no traceback for errors outside Lua code",
-    "pkg_noenv_option": "the CLI's -E does not set registry.LUA_NOENV before opening the libraries",
-}
+KNOWN = {}      # case name: why MoonLens differs today
 
 _ADDR = re.compile(r"0x[0-9a-f]+")
 
@@ -132,7 +129,7 @@ def run_inprocess(case, tmp_path):
 
 def run_cli(case, tmp_path):
     env = {k: v for k, v in os.environ.items()
-           if k not in ("LUA_PATH", "LUA_CPATH", "PYTHONUNBUFFERED")}
+           if k not in ("LUA_PATH", "LUA_CPATH", "LUA_INIT", "PYTHONUNBUFFERED")}
     env.update(case.get("env") or {})
     r = subprocess.run([sys.executable, "-m", "moonlens", "run"] + case.get("args", [])
                        + ["case.lua"], cwd=tmp_path, input=case.get("stdin", "").encode(),

@@ -1893,6 +1893,38 @@ print(package.cpath)
 """, env={"LUA_PATH": "./only/?.lua", "LUA_CPATH": "./only/?.so"}, args=["-E"], mode="cli")
 
 
+# $LUA_INIT runs after the libraries open and before the options; -E skips it.
+case("cli_luainit_chunk", """
+print("main", INIT)
+""", env={"LUA_INIT": "INIT = 'set by LUA_INIT'; print('init', arg[0])"}, mode="cli")
+
+
+case("cli_luainit_file", """
+print("main", INIT)
+""", env={"LUA_INIT": "@init.lua"}, files={"init.lua": "INIT = 'from init.lua'\n"},
+     args=["-e", "print('option', INIT)"], mode="cli")
+
+
+case("cli_luainit_error", """
+print("not reached")
+""", env={"LUA_INIT": "error('bad init')"}, mode="cli")
+
+
+case("cli_luainit_missing_file", """
+print("not reached")
+""", env={"LUA_INIT": "@nowhere.lua"}, mode="cli")
+
+
+case("cli_luainit_syntax_error", """
+print("not reached")
+""", env={"LUA_INIT": "x ="}, mode="cli")
+
+
+case("cli_luainit_noenv", """
+print("main", INIT)
+""", env={"LUA_INIT": "INIT = 1; print('init ran')"}, args=["-E"], mode="cli")
+
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -1907,7 +1939,7 @@ def write_files(root, files):
 
 
 def case_env(c):
-    env = {k: v for k, v in os.environ.items() if k not in ("LUA_PATH", "LUA_CPATH")}
+    env = {k: v for k, v in os.environ.items() if k not in ("LUA_PATH", "LUA_CPATH", "LUA_INIT")}
     env.update(c.get("env") or {})
     return env
 
