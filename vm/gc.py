@@ -398,7 +398,7 @@ class Collector:
             elif kind == "thread":
                 th = vm.threads.pop((TAG_THREAD << TAG_BITS) | addr, None)
                 if th is not None:
-                    A.free(th.stack << 3, 8 * th.size)
+                    A.free(th.stack << 3, 8 * th.capacity)
             elif kind == "udata":
                 tv = (TAG_UDATA << TAG_BITS) | addr
                 payload = vm.udata.pop(tv, None)

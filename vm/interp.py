@@ -57,7 +57,7 @@ from .layout import (
     PAYLOAD, TAB, TAG_BITS, TAG_FUNC, TAG_STR, TAG_TAB, TAG_UDATA, TRUE, typename,
 )
 from .numbers import ARITH, c_div, c_mod, c_pow, fmt_number, scan_number
-from .state import CFunc, LFunc, LJ_STACK_EXTRA, StackOverflow, TailCall
+from .state import CFunc, LFunc, LJ_STACK_EXTRA, STACK_CAP, StackOverflow, TailCall
 
 FR_LUA, FR_PCALL, FR_CONT, FR_C = 0, 1, 2, 3
 TABEND = TAB + (1 << 47)        # TAB <= v < TABEND: v is a table
@@ -942,7 +942,11 @@ def grow(vm, th, need):
     """
     try:
         delta = vm.grow_stack(th, need)
-    except StackOverflow:
+    except StackOverflow as e:
+        if e.in_handler:
+            err = LuaError(vm.str(ERRMSG["ERRERR"].encode()))
+            err.overflow_in_handler = True
+            raise err from None
         # LuaJIT raises it at the callee's entry, which has no pc yet: no location
         raise LuaError(vm.str(ERRMSG["STKOV"].encode())) from None
     if delta:
@@ -1143,7 +1147,11 @@ def _pcall_fail(vm, th, rec, errval, unwound=False):
     vm.close_upvals(th, cs)
     vals = [FALSE, errval]
     if handler is not None:
+        stk = th.stack
         vals = [FALSE] + _run_handler(vm, th, handler, errval)
+        # the handler may have grown the stack; rec, off the frame list, was not rebased
+        base += th.stack - stk
+        dst += th.stack - stk
     Q, D = vm.Q, vm.D
     for i, v in enumerate(vals):
         if v.__class__ is float:
@@ -1152,6 +1160,8 @@ def _pcall_fail(vm, th, rec, errval, unwound=False):
             Q[dst + i] = v
     multres = _fix_nres(vm, dst, len(vals), nres)
     th.multres = multres
+    if th.size > STACK_CAP:
+        vm.relimit_stack(th, max(dst + len(vals), base + fn.p.proto.framesize))
     if vm.arena.total >= vm.gc_threshold:
         # what the failed call built is garbage now (a memory error leaves a full heap):
         # the stack above the caller's frame is dead
@@ -1169,13 +1179,24 @@ def _run_handler(vm, th, handler, errval):
         return [vm.str(ERRMSG["ERRERR"].encode())]
     th.in_errfunc = True
     try:
-        return list(vm.call(handler, [errval]))
-    except LuaError:
+        return _call_handler(vm, handler, errval)
+    finally:
+        th.in_errfunc = False
+
+
+def _call_handler(vm, handler, errval):
+    """The handler's one result (lj_err_run calls it for exactly one)."""
+    try:
+        r = vm.call(handler, [errval])
+        return [r[0] if r else NIL]
+    except LuaError as e:
+        if getattr(e, "overflow_in_handler", False):
+            # LuaJIT throws LUA_ERRERR from lj_state_growstack without a message of its
+            # own: the caller gets the error being handled (the first "stack overflow")
+            return [errval]
         return [vm.str(ERRMSG["ERRERR"].encode())]
     except RecursionError:
         return [vm.str(ERRMSG["ERRERR"].encode())]
-    finally:
-        th.in_errfunc = False
 
 
 def _mmcall(vm, th, fn, base, pc, call, kind, arg):
@@ -1755,6 +1776,7 @@ def _unwind(vm, th, entry, err):
                 # xpcall: the handler sees the stack as it was at the error
                 vals = err.handler_values if getattr(err, "handled", False) else \
                     _run_handler(vm, th, rec[7], err.value)
+                rec = frames[i]     # rebased if the handler grew (moved) the stack
                 del frames[i:]
                 vm.close_upvals(th, rec[8])
                 return _pcall_fail_vals(vm, th, rec, vals)
@@ -1802,13 +1824,17 @@ def keep_error(value):
 
 
 def run_error_handler(vm, handler, value):
-    """xpcall's handler (a Lua value) on an error value: its results."""
-    return _run_handler(vm, vm.current, handler, value)
+    """xpcall's handler (a Lua value) on an error value: its results. This is the
+    error function of a boundary record, which run_outer_handler calls with the
+    thread already marked as running one."""
+    return _call_handler(vm, handler, value)
 
 
 def _pcall_fail_vals(vm, th, rec, vals):
     _, base, pc, fn, dst, nres = rec[:6]
     multres = _store_results(vm, th, dst, [FALSE] + vals, nres)
+    if th.size > STACK_CAP:
+        vm.relimit_stack(th, max(dst + len(vals) + 1, base + fn.p.proto.framesize))
     return base, pc, fn, multres
 
 

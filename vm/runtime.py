@@ -13,7 +13,7 @@ from . import interp
 from .errors import LuaError
 from .layout import FRAME_C, NIL, TRUE
 from .loader import LuaSyntaxError, load as compile_source
-from .state import CFunc, LJ_STACK_EXTRA, TailCall, VM
+from .state import CFunc, LJ_STACK_EXTRA, STACK_CAP, TailCall, VM
 
 
 HOST = CFunc(0, None, "?", 1)     # the host program, as a C function at the stack bottom
@@ -76,6 +76,8 @@ def call(vm, func, args=(), th=None, handler=None):
         th.base, th.pc, th.fn, th.top, th.cfunc, th.ctail = saved
         th.base += d
         th.top += d
+        if th.size > STACK_CAP:     # an overflow's room for its handler is not needed now
+            vm.relimit_stack(th, th.top)
 
 
 def _call_builtin(vm, th, f, top, nargs, entry):

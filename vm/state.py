@@ -36,6 +36,11 @@ HOTCOUNT_INIT = HOTLOOP * 2 - 1        # 111: a loop gets hot on its 56th iterat
 HOTCOUNT_RESET = HOTLOOP * 2
 LJ_STACK_START = 40
 LUAI_MAXSTACK = 65500
+LUA_MINSTACK = 20
+STACK_CAP = LUAI_MAXSTACK + LJ_STACK_EXTRA      # the largest size in normal running
+# Allocated beyond STACK_CAP: the room an overflow opens for the error handler
+# (LuaJIT's 2*LUA_MINSTACK plus the slots the failed request wanted).
+STACK_RESERVE = 512
 
 
 class PInfo:
@@ -94,13 +99,15 @@ class Thread:
     __slots__ = ("tv", "q", "stack", "size", "frames", "status", "open_uv", "top",
                  "resume_state", "env", "base", "pc", "fn", "cfunc", "multres",
                  "tail_src", "ctail", "yield_to", "start_func", "error", "hook", "in_hook",
-                 "switch", "hook_oldpc", "hook_fn", "in_errfunc", "mm_enter", "hook_skip")
+                 "switch", "hook_oldpc", "hook_fn", "in_errfunc", "mm_enter", "hook_skip",
+                 "capacity")
 
     def __init__(self, tv, q, stack, size):
         self.tv = tv
         self.q = q              # qword index of the lua_State
         self.stack = stack      # qword index of stack slot 0
-        self.size = size        # slots
+        self.size = size        # slots in use (LuaJIT's stacksize)
+        self.capacity = size    # slots allocated: more than size at the stack limit
         self.frames = []        # Python-side frame records (see interp.py)
         self.status = "suspended"
         self.open_uv = {}       # stack slot qword index -> upvalue qword index
@@ -529,26 +536,37 @@ class VM:
         return th
 
     def grow_stack(self, th: Thread, need: int):
-        """lj_state_growstack: reallocate the stack; everything pointing into it moves."""
+        """lj_state_growstack: reallocate the stack; everything pointing into it moves.
+
+        Past the limit it raises StackOverflow, after opening room above the limit
+        for the error handler, as LuaJIT does (a second overflow before the error is
+        caught is "error in error handling"); relimit_stack takes the room back.
+        That room is allocated with the stack, so an overflow never moves it.
+        """
         size = th.size
+        if size > STACK_CAP:
+            raise StackOverflow(in_handler=True)
         n = size + need
         if n > LUAI_MAXSTACK:
+            extended = n + 2 * LUA_MINSTACK + 1 + LJ_STACK_EXTRA
+            if extended <= th.capacity:
+                self._set_stack_size(th, extended)
             raise StackOverflow()
-        newsize = max(n, min(2 * size, LUAI_MAXSTACK + LJ_STACK_EXTRA))
+        newsize = max(n, min(2 * size, STACK_CAP))
+        capacity = newsize + STACK_RESERVE if newsize >= STACK_CAP else newsize
         A = self.arena
         Q = self.Q
-        soff = A.alloc(8 * newsize)
+        soff = A.alloc(8 * capacity)
         s = soff >> 3
         old = th.stack
         Q[s:s + size] = Q[old:old + size]
-        Q[s + size:s + newsize] = tab._nils(newsize - size)
-        A.free(old << 3, 8 * size)
+        Q[s + size:s + capacity] = tab._nils(capacity - size)
+        A.free(old << 3, 8 * th.capacity)
         delta = s - old
         th.stack = s
-        th.size = newsize
+        th.capacity = capacity
         Q[th.q + 7] = self.base + soff
-        Q[th.q + 6] = self.base + soff + 8 * (newsize - LJ_STACK_EXTRA - 1)
-        self.I[((th.q << 3) + 88) >> 2] = newsize
+        self._set_stack_size(th, newsize)
         if th.open_uv:
             moved = {}
             for slot, u in th.open_uv.items():
@@ -556,6 +574,19 @@ class VM:
                 Q[u + 4] = self.base + ((slot + delta) << 3)
             th.open_uv = moved
         return delta
+
+    def relimit_stack(self, th: Thread, top: int):
+        """lj_state_relimitstack: after a caught error, give back the room an overflow
+        opened for its handler (when the live part of the stack, below slot `top`,
+        fits under the limit)."""
+        if th.size > STACK_CAP and top - th.stack < LUAI_MAXSTACK - 1:
+            self.Q[th.stack + STACK_CAP:th.stack + th.size] = tab._nils(th.size - STACK_CAP)
+            self._set_stack_size(th, STACK_CAP)
+
+    def _set_stack_size(self, th: Thread, size: int):
+        th.size = size
+        self.Q[th.q + 6] = self.base + ((th.stack + size - LJ_STACK_EXTRA - 1) << 3)  # maxstack
+        self.I[((th.q << 3) + 88) >> 2] = size
 
     # -- Userdata ----------------------------------------------------------------------------------
 
@@ -588,7 +619,12 @@ class VM:
 
 
 class StackOverflow(Exception):
-    """The Lua stack cannot grow any more."""
+    """The Lua stack cannot grow any more. in_handler: it overflowed again while the
+    room opened by an overflow was in use (LuaJIT's LUA_ERRERR)."""
+
+    def __init__(self, in_handler=False):
+        super().__init__("stack overflow")
+        self.in_handler = in_handler
 
 
 # -- Decoding instructions for the interpreter -------------------------------------------------

@@ -277,8 +277,9 @@ def b_xpcall(vm, base, nargs):
         got[:] = run_error_handler(vm, handler, value)
         return value
 
+    args = list(vm.Q[base + 2:base + nargs])     # LuaJIT's xpcall passes extra arguments
     try:
-        return [TRUE] + vm.call(vm.Q[base], [], handler=run_handler)
+        return [TRUE] + vm.call(vm.Q[base], args, handler=run_handler)
     except LuaError as e:
         return [FALSE] + (got or [e.value])
 
