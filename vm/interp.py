@@ -79,6 +79,7 @@ class YieldSignal(Exception):
     def __init__(self, values):
         super().__init__("yield")
         self.values = values
+        self.caller = None      # (fn, base, pc) to resume in, when not the loop's own
         self.to = None
 
 
@@ -447,6 +448,11 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                         th.fn = fn
                         r = _tailcall(vm, th, base, base + a, nargs, a)
                         if r.__class__ is tuple:
+                            if len(r) == 4:     # pcall/xpcall in this loop
+                                base, pc, fn, multres = r
+                                p, code, uvs, fnq, stk = _state(vm, th, fn)
+                                # @enter-if
+                                continue
                             base, fn = r
                             p, code, uvs, fnq, stk = _state(vm, th, fn)
                             pc = 1
@@ -831,6 +837,9 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
             if e.__class__ is _SwitchLoop:
                 raise
             if e.__class__ is YieldSignal:
+                if e.caller is not None:    # from a tail-called pcall: its caller goes on
+                    fn, base, pc = e.caller
+                    p = fn.p
                 if entry == 0 and th is not vm.main:
                     th.resume_state = (fn, base - th.stack, pc)
                     raise
@@ -1344,7 +1353,44 @@ def _tailcall(vm, th, base, fslot, nargs, a):
     fslot = base - 2
     if f.__class__ is LFunc:
         return (_enter_lua(vm, th, f, fslot, nargs), f)
+    if _pcall_in_loop(vm, th, f, fslot, nargs):
+        return _tail_pcall(vm, th, f, fslot, nargs)
     return _tail_builtin(vm, th, f, fslot, nargs, vm.loop_mode & 1)
+
+
+def _pcall_in_loop(vm, th, f, fslot, nargs):
+    """Can a tail-called pcall/xpcall run in this loop? Its caller must be a Lua frame
+    here, and its arguments right (otherwise the builtin raises the error, worded as
+    for any tail-called builtin)."""
+    if f.ffid == FF_pcall:
+        ok = nargs >= 1
+    elif f.ffid == FF_xpcall:
+        ok = nargs >= 2 and vm.Q[fslot + 3] >> TAG_BITS == TAG_FUNC
+    else:
+        return False
+    return ok and th.frames and th.frames[-1][0] == FR_LUA and th.frames[-1][4] == fslot
+
+
+def _tail_pcall(vm, th, f, fslot, nargs):
+    """CALLT of pcall/xpcall: the protected call runs in this loop, as if the caller
+    had called pcall where it called this frame (LuaJIT's ff_pcall replaces the
+    frame), so the protected function may yield. Returns (base, pc, fn, multres)."""
+    _, base, pc, fn, _, nres, _ = th.frames.pop()
+    th.base, th.pc, th.fn = base, pc, fn
+    if vm.loop_mode & 1:
+        th.top = fslot + 2 + nargs
+        th.cfunc = f
+        _hook_ccall(vm, th, f)
+        th.cfunc = None
+    stk = th.stack
+    try:
+        r = _pcall(vm, th, f, base, pc, fn, fslot, nargs, nres)
+    except YieldSignal as y:    # pcall(coroutine.yield, ...): resumed in the caller
+        y.caller = (fn, base + th.stack - stk, pc)
+        raise
+    if r is None:       # completed at once: results at fslot, count in th.multres
+        r = (base + th.stack - stk, pc, fn, th.multres)
+    return r
 
 
 def _tail_builtin(vm, th, f, fslot, nargs, hook):

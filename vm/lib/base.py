@@ -12,8 +12,8 @@ from ..numbers import scan_number
 from ..interp import keep_error, run_error_handler
 from ..state import LFunc, TailCall
 from .aux import (
-    arg, builtin, check_any, check_int, check_str, check_tab, loaded_table, new_lib,
-    opt_int, opt_str, tq, truthy, type_error,
+    arg, builtin, check_any, check_func, check_int, check_str, check_tab, loaded_table,
+    new_lib, opt_int, opt_str, tq, truthy, type_error,
 )
 
 LUAI_MAXCSTACK = 8000
@@ -270,7 +270,7 @@ def b_pcall(vm, base, nargs):
 
 def b_xpcall(vm, base, nargs):
     check_any(vm, base, nargs, 1)
-    handler = check_any(vm, base, nargs, 2)
+    handler = check_func(vm, base, nargs, 2)
     got = []
 
     def run_handler(value):          # at the point of the error, before unwinding
