@@ -44,9 +44,11 @@ def frames(vm, th):
     fn, pc, base = th.fn, th.pc, th.base
     if th.cfunc is None and th.status == "dead" and th.error is not None:
         pc = NO_PC          # a coroutine that died in Lua code: no current pc saved
+    # a pcall tail-called under a C boundary continues in this; it is no frame
+    tramp = getattr(vm, "return_trampoline", None)
     for rec in reversed(th.frames):
         kind = rec[0]
-        if fn is not None:
+        if fn is not None and fn is not tramp:
             if kind == FR_LUA or kind == FR_CONT:
                 caller = (rec[3].p.proto, rec[2]) if rec[3] is not None else None
             else:
@@ -54,14 +56,14 @@ def frames(vm, th):
             out.append(Frame(fn, pc, base, caller))
         if kind == FR_PCALL:
             cf = rec[6]
-            out.append(Frame(cf, 0, 0, (rec[3].p.proto, rec[2])))
+            out.append(Frame(cf, 0, 0, (rec[3].p.proto, rec[2]) if rec[3] is not tramp else None))
         elif kind == FR_C and rec[6] is not None:
             cf = rec[6]
             if len(rec) > 8 and rec[8] and rec[3] is not None:
                 replaced.append(len(out))
             out.append(Frame(cf, 0, 0, (rec[3].p.proto, rec[2]) if rec[3] else None))
         fn, pc, base = rec[3], rec[2], rec[1]
-    if fn is not None and (not out or out[-1].fn is not fn or out[-1].pc != pc):
+    if fn is not None and fn is not tramp and (not out or out[-1].fn is not fn or out[-1].pc != pc):
         out.append(Frame(fn, pc, base, None))
     for i in reversed(replaced):
         if i + 1 < len(out):

@@ -382,7 +382,7 @@ def _loop(vm, th, fn, base, pc, entry, resume=None):
                         th.fn = fn
                         th.top = ra + 2 + nargs
                         th.cfunc = f
-                        # @ccall
+                        # @ccall-iter
                         try:
                             r = f.f(vm, ra + 2, nargs)
                         except YieldSignal as y:
@@ -1244,7 +1244,7 @@ def _mmcall(vm, th, fn, base, pc, call, kind, arg):
         th.frames.append(rec)
         nb = _enter_lua(vm, th, f, top + 2, nargs)
         if vm.loop_mode & 1:
-            _hook_call(vm, th, f, nb)
+            nb += _hook_call(vm, th, f, nb)
         # the loop runs the callee's FUNCF part (hot count, JFUNCF, recording) next
         th.mm_enter = f if vm.loop_mode & 6 else None
         return nb, 1, f
@@ -1252,7 +1252,10 @@ def _mmcall(vm, th, fn, base, pc, call, kind, arg):
     th.top = top + 4 + nargs
     th.cfunc = f
     if vm.loop_mode & 1:
-        _hook_ccall(vm, th, f)
+        d = _hook_ccall(vm, th, f)
+        if d:
+            top += d
+            rec = _rebase(rec, d)
     stk = th.stack
     r = f.f(vm, top + 4, nargs)
     th.cfunc = None
@@ -1354,7 +1357,9 @@ def _tailcall(vm, th, base, fslot, nargs, a):
     if f.__class__ is LFunc:
         return (_enter_lua(vm, th, f, fslot, nargs), f)
     if _pcall_in_loop(vm, th, f, fslot, nargs):
-        return _tail_pcall(vm, th, f, fslot, nargs)
+        if th.frames[-1][0] == FR_LUA:
+            return _tail_pcall(vm, th, f, fslot, nargs)
+        return _tail_pcall_to_c(vm, th, f, fslot, nargs)
     return _tail_builtin(vm, th, f, fslot, nargs, vm.loop_mode & 1)
 
 
@@ -1368,7 +1373,50 @@ def _pcall_in_loop(vm, th, f, fslot, nargs):
         ok = nargs >= 2 and vm.Q[fslot + 3] >> TAG_BITS == TAG_FUNC
     else:
         return False
-    return ok and th.frames and th.frames[-1][0] == FR_LUA and th.frames[-1][4] == fslot
+    if not ok or not th.frames:
+        return False
+    rec = th.frames[-1]
+    if rec[0] == FR_LUA:
+        return rec[4] == fslot
+    # below a C boundary (a coroutine's main function, a function the host called)
+    # the trampoline takes the results back; not while a trace is being recorded
+    return rec[0] == FR_C and not vm.loop_mode & 4
+
+
+def _tail_pcall_to_c(vm, th, f, fslot, nargs):
+    """CALLT of pcall/xpcall from a frame whose caller is C: the protected call runs
+    in this loop with a continuation in `return ...`'s RETM (vm_return_trampoline),
+    which hands the results to the C caller when it completes. The trampoline is
+    no frame of its own for debug.getinfo, tracebacks or hooks."""
+    tramp = vm_return_trampoline(vm)
+    pc = len(tramp.p.code) - 1          # its RETM
+    th.base, th.pc, th.fn = fslot, pc, tramp
+    if vm.loop_mode & 1:
+        th.top = fslot + 2 + nargs
+        th.cfunc = f
+        fslot += _hook_ccall(vm, th, f)
+        th.cfunc = None
+    stk = th.stack
+    try:
+        r = _pcall(vm, th, f, fslot, pc, tramp, fslot, nargs, -1)
+    except YieldSignal as y:
+        y.caller = (tramp, fslot + th.stack - stk, pc)
+        raise
+    if r is None:
+        r = (fslot + th.stack - stk, pc, tramp, th.multres)
+    return r
+
+
+def vm_return_trampoline(vm):
+    """The function `return ...`, made once per VM and kept alive: its last
+    instruction, RETM, returns whatever multiple results sit at its base."""
+    tramp = getattr(vm, "return_trampoline", None)
+    if tramp is None:
+        from .loader import load as compile_source
+        tv = vm.new_lfunc(vm.load_proto(compile_source(b"return ...", "=[C]")), [], vm.globals)
+        vm.pinned[tv] = vm.pinned.get(tv, 0) + 1
+        tramp = vm.return_trampoline = vm.funcs[tv]
+    return tramp
 
 
 def _tail_pcall(vm, th, f, fslot, nargs):
@@ -1380,8 +1428,10 @@ def _tail_pcall(vm, th, f, fslot, nargs):
     if vm.loop_mode & 1:
         th.top = fslot + 2 + nargs
         th.cfunc = f
-        _hook_ccall(vm, th, f)
+        d = _hook_ccall(vm, th, f)
         th.cfunc = None
+        fslot += d
+        base += d
     stk = th.stack
     try:
         r = _pcall(vm, th, f, base, pc, fn, fslot, nargs, nres)
@@ -1400,7 +1450,7 @@ def _tail_builtin(vm, th, f, fslot, nargs, hook):
     th.cfunc = f
     th.ctail = True         # the builtin replaced the Lua frame (see debuginfo.frames)
     if hook:
-        _hook_ccall(vm, th, f)
+        fslot += _hook_ccall(vm, th, f)
     stk = th.stack
     try:
         r = f.f(vm, fslot + 2, nargs)
@@ -1894,15 +1944,23 @@ _LITERAL_NAMES = ("NIL", "FALSE", "TRUE", "NUM_LIMIT", "PAYLOAD", "TAG_BITS", "T
 # loop_mode bit 0: debug hooks; bit 1: hot counting (an attached trace compiler);
 # bit 2: recording a trace (every instruction goes to the recorder first).
 
+# A hook is Lua code run on this thread's stack: it may grow (move) the stack, so
+# every hook snippet rebases the loop's slot locals after it (_REBASE).
+# (hd, not d: d is the instruction's operand, still to be used)
+_REBASE = ["if th.stack != stk:",
+           "    hd = th.stack - stk",
+           "    base += hd",
+           "    stk = th.stack"]
 _SNIPPETS = {
-    (1, "@instr"): ["_hook_instr(vm, th, fn, base, pc, op, multres)"],
-    (1, "@enter"): ["_hook_call(vm, th, fn, base)"],
-    (1, "@ccall"): ["_hook_ccall(vm, th, f)"],
+    (1, "@instr"): ["_hook_instr(vm, th, fn, base, pc, op, multres)"] + _REBASE,
+    (1, "@enter"): ["_hook_call(vm, th, fn, base)"] + _REBASE,
+    (1, "@ccall"): ["_hook_ccall(vm, th, f)"] + _REBASE + ["    fslot += hd"],
+    (1, "@ccall-iter"): ["_hook_ccall(vm, th, f)"] + _REBASE + ["    ra += hd"],
     (1, "@pcall"): ["if f.ffid == FF_pcall or f.ffid == FF_xpcall:",
                     "    th.top = fslot + 2 + nargs",
                     "    th.cfunc = f",
                     "    _hook_ccall(vm, th, f)",
-                    "    th.cfunc = None"],
+                    "    th.cfunc = None"] + _REBASE + ["    fslot += hd"],
     (2, "@enter"): ["if code[0][0] == BC_JFUNCF:",
                     "    th.multres = multres",
                     "    base, pc, fn, multres = vm.jit.run_trace(th, fn, base, 0, code[0][3])",
@@ -1920,6 +1978,10 @@ _SNIPPETS = {
                     "            th.switch = (fn, base, pc, None, multres, None)",
                     "            raise _SwitchLoop()"],
     # a Lua function called from a builtin (vm.call) or a coroutine's start: its FUNCF
+    # a Lua function called from C (a coroutine's start, sort's comparator, a
+    # metamethod run by a builtin) starts here: its call hook
+    (1, "@start"): ["if resume is None and pc == 1:",
+                    "    _hook_call(vm, th, fn, base)"] + ["    " + x for x in _REBASE],
     (2, "@start"): ["if resume is None and pc == 1:",
                     "    if code[0][0] == BC_JFUNCF:",
                     "        th.multres = multres",
@@ -2026,7 +2088,7 @@ def _hook_instr(vm, th, fn, base, pc, op, multres):
         th.hook_skip = 0
         return
     hook = vm.hook
-    if hook is not None and not th.in_hook:
+    if hook is not None and not th.in_hook and fn is not getattr(vm, "return_trampoline", None):
         th.fn, th.pc, th.base = fn, pc, base
         # the hook runs above the frame's slots and any multiple results (cur_topslot)
         th.top = base + fn.p.proto.framesize + multres
@@ -2035,18 +2097,25 @@ def _hook_instr(vm, th, fn, base, pc, op, multres):
 
 def _hook_ccall(vm, th, f):
     """A builtin is about to run (th.cfunc, called from th.fn): LuaJIT's call hook
-    for C functions."""
+    for C functions. Returns how far the hook moved the stack (it may grow it)."""
     hook = vm.hook
-    if hook is not None and not th.in_hook:
-        hook.ccall(vm, th, f)
+    if hook is None or th.in_hook:
+        return 0
+    stk = th.stack
+    hook.ccall(vm, th, f)
+    return th.stack - stk
 
 
 def _hook_call(vm, th, fn, base):
+    """A Lua function was entered: its call hook. Returns how far the stack moved."""
     hook = vm.hook
-    if hook is not None and not th.in_hook:
-        th.fn, th.pc, th.base = fn, 1, base
-        th.top = base + fn.p.proto.framesize
-        hook.call(vm, th, fn)
+    if hook is None or th.in_hook:
+        return 0
+    th.fn, th.pc, th.base = fn, 1, base
+    th.top = base + fn.p.proto.framesize
+    stk = th.stack
+    hook.call(vm, th, fn)
+    return th.stack - stk
 
 
 # Opcode and tag names become literals in the generated variants: LOAD_CONST beats

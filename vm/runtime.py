@@ -70,6 +70,7 @@ def call(vm, func, args=(), th=None, handler=None):
         if f.__class__ is CFunc:
             return _call_builtin(vm, th, f, top, len(args), entry)
         base = interp._enter_lua(vm, th, f, top, len(args))
+        th.cfunc = None     # a Lua function runs now; the calling builtin is in the record
         return interp.execute(vm, th, f, base, 1, entry)
     finally:
         d = th.stack - stk          # the stack may have moved while growing
@@ -86,6 +87,8 @@ def _call_builtin(vm, th, f, top, nargs, entry):
     th.top = top + 2 + nargs
     th.cfunc = f
     th.fn = None
+    if vm.loop_mode & 1:
+        top += interp._hook_ccall(vm, th, f)   # lua_call of a C function: its call hook
     stk = th.stack
     try:
         r = f.f(vm, top + 2, nargs)
