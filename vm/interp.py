@@ -1114,6 +1114,12 @@ def _pcall_enter(vm, th, base, pc, fn, fslot, cs, nargs, nres, f, handler):
         th.frames.append(rec)
         nb = _enter_lua(vm, th, g, cs, nargs)
         return nb, 1, g, 0
+    if (g.ffid == FF_pcall or g.ffid == FF_xpcall) and _pcall_args_ok(vm, g, cs, nargs) \
+            and not vm.loop_mode & 4:
+        # pcall(pcall, f, ...): the inner pcall runs in this loop too (a yield in f
+        # comes back to it), its results return through rec via the trampoline
+        th.frames.append(rec)
+        return _pcall_via_trampoline(vm, th, g, cs, nargs)
     th.top = cs + 2 + nargs
     th.cfunc = g
     th.fn = None        # g's caller is pcall, a C function: no Lua frame in between
@@ -1356,51 +1362,62 @@ def _tailcall(vm, th, base, fslot, nargs, a):
     fslot = base - 2
     if f.__class__ is LFunc:
         return (_enter_lua(vm, th, f, fslot, nargs), f)
-    if _pcall_in_loop(vm, th, f, fslot, nargs):
-        if th.frames[-1][0] == FR_LUA:
+    if (f.ffid == FF_pcall or f.ffid == FF_xpcall) and _pcall_in_loop(vm, th, f, fslot, nargs):
+        rec = th.frames[-1]
+        if rec[0] == FR_LUA and rec[4] == fslot:
             return _tail_pcall(vm, th, f, fslot, nargs)
         return _tail_pcall_to_c(vm, th, f, fslot, nargs)
     return _tail_builtin(vm, th, f, fslot, nargs, vm.loop_mode & 1)
 
 
-def _pcall_in_loop(vm, th, f, fslot, nargs):
-    """Can a tail-called pcall/xpcall run in this loop? Its caller must be a Lua frame
-    here, and its arguments right (otherwise the builtin raises the error, worded as
-    for any tail-called builtin)."""
+def _pcall_args_ok(vm, f, fslot, nargs):
+    """pcall/xpcall at fslot has what it needs (otherwise the builtin raises the
+    error, worded as for the way it was reached)."""
     if f.ffid == FF_pcall:
-        ok = nargs >= 1
-    elif f.ffid == FF_xpcall:
-        ok = nargs >= 2 and vm.Q[fslot + 3] >> TAG_BITS == TAG_FUNC
-    else:
-        return False
-    if not ok or not th.frames:
+        return nargs >= 1
+    return nargs >= 2 and vm.Q[fslot + 3] >> TAG_BITS == TAG_FUNC
+
+
+def _pcall_in_loop(vm, th, f, fslot, nargs):
+    """Can a tail-called pcall/xpcall run in this loop?"""
+    if not _pcall_args_ok(vm, f, fslot, nargs) or not th.frames:
         return False
     rec = th.frames[-1]
-    if rec[0] == FR_LUA:
-        return rec[4] == fslot
-    # below a C boundary (a coroutine's main function, a function the host called)
-    # the trampoline takes the results back; not while a trace is being recorded
-    return rec[0] == FR_C and not vm.loop_mode & 4
+    # otherwise (a C boundary: a coroutine's main function, a function the host
+    # called; a pcall or a metamethod frame) the trampoline takes the results
+    # back; not while a trace is being recorded
+    return (rec[0] == FR_LUA and rec[4] == fslot) or not vm.loop_mode & 4
 
 
 def _tail_pcall_to_c(vm, th, f, fslot, nargs):
-    """CALLT of pcall/xpcall from a frame whose caller is C: the protected call runs
-    in this loop with a continuation in `return ...`'s RETM (vm_return_trampoline),
-    which hands the results to the C caller when it completes. The trampoline is
-    no frame of its own for debug.getinfo, tracebacks or hooks."""
-    tramp = vm_return_trampoline(vm)
-    pc = len(tramp.p.code) - 1          # its RETM
-    th.base, th.pc, th.fn = fslot, pc, tramp
+    """CALLT of pcall/xpcall from a frame whose caller is not a plain Lua call (C, a
+    pcall, a metamethod): the protected call runs in this loop with a continuation
+    in `return ...`'s RETM (vm_return_trampoline), which returns the results
+    through the caller's record when it completes. The trampoline is no frame of
+    its own for debug.getinfo, tracebacks or hooks."""
     if vm.loop_mode & 1:
+        tramp = vm_return_trampoline(vm)
+        # pcall's caller is gone (the frame it replaced): the hook sees no name
+        th.base, th.pc, th.fn = fslot, len(tramp.p.code) - 1, tramp
         th.top = fslot + 2 + nargs
         th.cfunc = f
         fslot += _hook_ccall(vm, th, f)
         th.cfunc = None
+    return _pcall_via_trampoline(vm, th, f, fslot, nargs)
+
+
+def _pcall_via_trampoline(vm, th, f, fslot, nargs):
+    """Run pcall/xpcall f at fslot with the trampoline's RETM as its continuation;
+    returns the state (base, pc, fn, multres) to go on with."""
+    tramp = vm_return_trampoline(vm)
+    pc = len(tramp.p.code) - 1          # its RETM
+    th.base, th.pc, th.fn = fslot, pc, tramp
     stk = th.stack
     try:
         r = _pcall(vm, th, f, fslot, pc, tramp, fslot, nargs, -1)
     except YieldSignal as y:
-        y.caller = (tramp, fslot + th.stack - stk, pc)
+        if y.caller is None:
+            y.caller = (tramp, fslot + th.stack - stk, pc)
         raise
     if r is None:
         r = (fslot + th.stack - stk, pc, tramp, th.multres)
