@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 
-from . import __version__
+from . import __version__, bcsave
 from .engine import Engine, NotAvailable
 
 PROGNAME = "moonlens"
@@ -201,40 +201,23 @@ def runargs(engine, args, argn):
 
 
 def bytecode_main(engine, args) -> int:
-    """jit/bcsave.lua's docmd: -l lists; saving is not available yet."""
-    args = list(args)
-    listing = False
-    n = 0
-    while n < len(args):
-        a = args[n]
-        if isinstance(a, str) and a.startswith("-") and a != "-":
-            del args[n]
-            if a == "--":
-                break
-            for m, opt in enumerate(a[1:], start=2):
-                if opt == "l":
-                    listing = True
-                elif opt in ("s", "g"):
-                    pass
-                elif opt == "e" and m == len(a) and n == 0 and n < len(args):
-                    args[0] = ("chunk", args[0])
-                elif opt in "ntao" and m == len(a) and n < len(args):
-                    del args[n]
-                else:
-                    sys.stderr.write(BC_USAGE)
-                    return 1
-        else:
-            n += 1
-    if listing:
-        if not 1 <= len(args) <= 2:
-            sys.stderr.write(BC_USAGE)
-            return 1
-        output = args[1] if len(args) == 2 else "-"
-        return 0 if engine.list_bytecode(args[0], output) else 1
-    if len(args) != 2:
+    """jit/bcsave.lua's docmd: -l lists, otherwise saves (moonlens/bcsave.py)."""
+    try:
+        cmd = bcsave.parse(args)
+        if cmd.listing:
+            if not 1 <= len(cmd.inputs) <= 2:
+                raise bcsave.Usage()
+            output = cmd.inputs[1] if len(cmd.inputs) == 2 else "-"
+            return 0 if engine.list_bytecode(cmd.inputs[0], output) else 1
+        if len(cmd.inputs) != 2:
+            raise bcsave.Usage()
+        return 0 if bcsave.save(engine, cmd) else 1
+    except bcsave.Usage:
         sys.stderr.write(BC_USAGE)
         return 1
-    raise NotAvailable("saving bytecode (-b without -l) is not available yet")
+    except bcsave.Failed as e:
+        message(str(e))
+        return 1
 
 
 # -- moonlens lsp / dap ----------------------------------------------------------

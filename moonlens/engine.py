@@ -9,10 +9,10 @@ sentence a user can act on.
 import os
 import sys
 
-from moonlens.vm import debuginfo
+from moonlens.vm import bcdump, debuginfo
 from moonlens.vm.bclist import listing
 from moonlens.vm.errors import LuaError
-from moonlens.vm.layout import NIL, NUM_LIMIT, TAG_BITS, TAG_STR
+from moonlens.vm.layout import FALSE, NIL, NUM_LIMIT, TAG_BITS, TAG_STR, TRUE
 from moonlens.vm.loader import LuaSyntaxError, load, read_source_file
 
 
@@ -138,15 +138,20 @@ class Engine:
         return self.load_string(source, chunkname)
 
     def load_string(self, source, chunkname):
+        """A main Proto from source text or, starting with ESC, a bytecode dump."""
         try:
+            if source[:1] == b"\x1b":
+                return bcdump.undump(source, chunkname.encode("utf-8", "surrogateescape"))
             return load(source, chunkname)
         except LuaSyntaxError as e:
             self.report(e.message)
-            return None
+        except bcdump.BCError as e:
+            self.report(str(e))
+        return None
 
     def _function(self, proto):
         vm = self.vm
-        return vm.new_lfunc(vm.load_proto(proto), [], vm.globals)
+        return bcdump.new_function(vm, proto, vm.globals)
 
     # -- Running -------------------------------------------------------------------------
 
@@ -311,12 +316,24 @@ class Engine:
 
     # -- Bytecode -------------------------------------------------------------------------
 
+    def dump_main(self, source, strip) -> bytes:
+        """string.dump of the main function of input (a path, "-" for stdin, or
+        ("chunk", text)); None after reporting a load error."""
+        proto = self._load_input(source)
+        if proto is None:
+            return None
+        vm = self.vm
+        dump = vm.rawgets(vm.rawgets(vm.globals, b"string"), b"dump")
+        return vm.sbytes(vm.call(dump, [self._function(proto), TRUE if strip else FALSE])[0])
+
+    def _load_input(self, source):
+        if isinstance(source, tuple):
+            return self.load_string(source[1].encode("utf-8", "surrogateescape"), source[1])
+        return self.load_file(None if source == "-" else source)
+
     def list_bytecode(self, source, output) -> bool:
         """`-bl input [output]`: input is a path, "-" (stdin) or ("chunk", text)."""
-        if isinstance(source, tuple):
-            pt = self.load_string(source[1].encode("utf-8", "surrogateescape"), source[1])
-        else:
-            pt = self.load_file(None if source == "-" else source)
+        pt = self._load_input(source)
         if pt is None:
             return False
         data = listing(pt)

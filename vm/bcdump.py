@@ -483,10 +483,16 @@ def load(vm, data: bytes, chunkname, env=None) -> int:
         proto = undump(data, chunkname)
     except BCError as e:
         raise LuaError(vm.str(str(e).encode("utf-8", "surrogateescape"))) from None
-    p = vm.load_proto(proto)
     if env is None:
         env = vm.current.env if vm.current.env not in (None, NIL) else vm.globals
-    # lj_func_newL_empty: a dumped function's upvalues start closed and nil
+    return new_function(vm, proto, env)
+
+
+def new_function(vm, proto, env) -> int:
+    """lj_func_newL_empty: a function of a loaded main prototype, its upvalues
+    (a dumped function may have some) closed and nil."""
+    from .layout import NIL
+    p = vm.load_proto(proto)
     uvs = []
     for v in proto.uv:
         u = vm.new_upval_closed(NIL)
