@@ -14,6 +14,7 @@ vm.jit.lib, the JitLib of the attached trace compiler:
 * jit.on/off/flush of one prototype (setptmode).
 """
 
+from ..vm.errors import LuaError
 from ..vm.layout import FALSE, NIL, TRUE
 from .events import guard_exit
 from .ir import IR, IRMODE, IRT_TYPE, REF_BIAS, irm_op1, irm_op2
@@ -30,6 +31,27 @@ IRM_REF = 0                 # an operand mode: a reference (traceir unbiases it)
 RID_SINK = 0xFE             # lj_target.h: a sunk instruction's register id
 REGSP_INIT = 0xFF           # no register and no spill slot (there is no backend)
 _PRI = (NIL, FALSE, TRUE)
+
+
+class _TextOut:
+    """The text stream Verbose and Dump write, over one of the VM's byte streams (so
+    the report and print's output keep their order) or a file."""
+
+    def __init__(self, binary, owned):
+        self.binary = binary
+        self.owned = owned
+
+    def write(self, text):
+        self.binary.write(text.encode("utf-8", "surrogateescape"))
+
+    def flush(self):
+        self.binary.flush()
+
+    def close(self):
+        if self.owned:
+            self.binary.close()
+        else:
+            self.binary.flush()
 
 
 def int32(x):
@@ -98,7 +120,36 @@ class JitLib:
         self.vm = jit.vm
         self.listening = False
         self.pending_abort = False
+        self.reports = {}       # "v" / "dump": (Verbose or Dump, its _TextOut)
         self.sync_events()
+
+    # -- jit.v and jit.dump ------------------------------------------------------------
+
+    def report_on(self, kind, opt, outfile):
+        """jit/v.lua and jit/dump.lua's on(): -jv or -jdump output from now on, to
+        outfile ("-": stdout; none: stderr for jit.v, stdout for jit.dump)."""
+        from .dump import Dump
+        from .verbose import Verbose
+        self.report_off(kind)
+        vm = self.vm
+        if outfile is None or outfile == b"-":
+            default = vm.stderr if kind == "v" and outfile is None else vm.stdout
+            out = _TextOut(default, owned=False)
+        else:
+            try:
+                out = _TextOut(open(outfile, "wb"), owned=True)
+            except OSError as e:
+                # assert(io.open(outfile, "w")): io.open's message, no position
+                msg = b"%s: %s" % (outfile, (e.strerror or str(e)).encode())
+                raise LuaError(vm.str(msg)) from None
+        report = Verbose(self.jit, out) if kind == "v" else Dump(self.jit, out, opt)
+        self.reports[kind] = (report, out)
+
+    def report_off(self, kind):
+        report = self.reports.pop(kind, None)
+        if report is not None:
+            self.jit.events.detach(report[0].on_event)
+            report[1].close()
 
     # -- jit.attach: the bridge -------------------------------------------------------
 

@@ -9,6 +9,7 @@ attached one through vm.jit and vm.jit.lib (moonlens.jit.jitlib): vm never
 imports jit.
 """
 
+import os
 import platform
 
 from ..errmsg import ERRMSG
@@ -338,6 +339,44 @@ def open_jit(vm):
     vm.rawsets(opt, b"start", builtin(vm, "start", j_opt_start, "jit.opt"))
     vm.rawsets(t, b"opt", opt)
     open_jit_util(vm)
+    preload = vm.rawgets(vm.rawgets(vm.globals, b"package"), b"preload")
+    for kind in ("v", "dump"):
+        vm.rawsets(preload, b"jit." + kind.encode(),
+                   builtin(vm, "jit." + kind, _report_module(kind), "package.preload"))
+
+
+# -- jit.v and jit.dump: -jv and -jdump as modules (LuaJIT's jit/v.lua, jit/dump.lua) -------
+
+def _report_module(kind):
+    """The loader of require("jit.v") / require("jit.dump"): a table with on, off and
+    start. on() attaches the trace compiler (as -jv does) and vm.jit.lib writes the
+    report; jit.v.on(outfile), jit.dump.on(opt, outfile)."""
+    env = b"LUAJIT_VERBOSEFILE" if kind == "v" else b"LUAJIT_DUMPFILE"
+
+    def on(vm, base, nargs):
+        first = 1 if kind == "v" else 2
+        opt = None if kind == "v" else opt_str(vm, base, nargs, 1, None)
+        outfile = opt_str(vm, base, nargs, first, None)
+        if outfile is None:
+            outfile = os.environb.get(env)
+        jit = vm.need_jit()
+        if jit is not None:
+            jit.lib.report_on(kind, opt and opt.decode("utf-8", "replace"), outfile)
+        return None
+
+    def off(vm, base, nargs):
+        if vm.jit is not None:
+            vm.jit.lib.report_off(kind)
+        return None
+
+    def loader(vm, base, nargs):
+        t = vm.new_table(0, 3)
+        f_on = builtin(vm, "on", on, "jit." + kind)
+        vm.rawsets(t, b"on", f_on)
+        vm.rawsets(t, b"off", builtin(vm, "off", off, "jit." + kind))
+        vm.rawsets(t, b"start", f_on)       # the same function, for -j on the command line
+        return t
+    return loader
 
 
 # -- jit.util: prototypes (lib_jit.c's funcinfo, funcbc, funck, funcuvname) ---------------
