@@ -297,8 +297,12 @@ class Engine:
             opt, _, path = value.partition(",")
             out = sys.stdout if path in ("", "-") else open(path, "w")
             Dump(self.jit(), out, opt)
-        else:
+        elif name in ("bc", "p", "zone"):       # LuaJIT's other jit.* modules
             raise NotAvailable("-j%s is not available yet" % name)
+        else:
+            # luajit.c dojitcmd: require("jit." .. name) failed
+            self.report("unknown luaJIT command or jit.* modules not installed")
+            return False
         return True
 
     def jit_opt(self, opt) -> bool:

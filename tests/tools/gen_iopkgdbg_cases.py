@@ -1920,6 +1920,11 @@ print("not reached")
 """, env={"LUA_INIT": "x ="}, mode="cli")
 
 
+case("cli_unknown_jit_command", """
+print("not reached")
+""", args=["-jnosuchcmd"], mode="cli")
+
+
 case("cli_luainit_noenv", """
 print("main", INIT)
 """, env={"LUA_INIT": "INIT = 1; print('init ran')"}, args=["-E"], mode="cli")
