@@ -45,7 +45,7 @@ def frames(vm, th):
     if th.cfunc is None and th.status == "dead" and th.error is not None:
         pc = NO_PC          # a coroutine that died in Lua code: no current pc saved
     # a pcall tail-called under a C boundary continues in this; it is no frame
-    tramp = getattr(vm, "return_trampoline", None)
+    tramp = vm.return_trampoline
     for rec in reversed(th.frames):
         kind = rec[0]
         if fn is not None and fn is not tramp:

@@ -1366,7 +1366,7 @@ def _tailcall(vm, th, base, fslot, nargs, a):
         rec = th.frames[-1]
         if rec[0] == FR_LUA and rec[4] == fslot:
             return _tail_pcall(vm, th, f, fslot, nargs)
-        return _tail_pcall_to_c(vm, th, f, fslot, nargs)
+        return _tail_pcall_trampolined(vm, th, f, fslot, nargs)
     return _tail_builtin(vm, th, f, fslot, nargs, vm.loop_mode & 1)
 
 
@@ -1389,7 +1389,7 @@ def _pcall_in_loop(vm, th, f, fslot, nargs):
     return (rec[0] == FR_LUA and rec[4] == fslot) or not vm.loop_mode & 4
 
 
-def _tail_pcall_to_c(vm, th, f, fslot, nargs):
+def _tail_pcall_trampolined(vm, th, f, fslot, nargs):
     """CALLT of pcall/xpcall from a frame whose caller is not a plain Lua call (C, a
     pcall, a metamethod): the protected call runs in this loop with a continuation
     in `return ...`'s RETM (vm_return_trampoline), which returns the results
@@ -1399,10 +1399,7 @@ def _tail_pcall_to_c(vm, th, f, fslot, nargs):
         tramp = vm_return_trampoline(vm)
         # pcall's caller is gone (the frame it replaced): the hook sees no name
         th.base, th.pc, th.fn = fslot, len(tramp.p.code) - 1, tramp
-        th.top = fslot + 2 + nargs
-        th.cfunc = f
-        fslot += _hook_ccall(vm, th, f)
-        th.cfunc = None
+        fslot += _hook_pcall(vm, th, f, fslot, nargs)
     return _pcall_via_trampoline(vm, th, f, fslot, nargs)
 
 
@@ -1427,7 +1424,7 @@ def _pcall_via_trampoline(vm, th, f, fslot, nargs):
 def vm_return_trampoline(vm):
     """The function `return ...`, made once per VM and kept alive: its last
     instruction, RETM, returns whatever multiple results sit at its base."""
-    tramp = getattr(vm, "return_trampoline", None)
+    tramp = vm.return_trampoline
     if tramp is None:
         from .loader import load as compile_source
         tv = vm.new_lfunc(vm.load_proto(compile_source(b"return ...", "=[C]")), [], vm.globals)
@@ -1443,10 +1440,7 @@ def _tail_pcall(vm, th, f, fslot, nargs):
     _, base, pc, fn, _, nres, _ = th.frames.pop()
     th.base, th.pc, th.fn = base, pc, fn
     if vm.loop_mode & 1:
-        th.top = fslot + 2 + nargs
-        th.cfunc = f
-        d = _hook_ccall(vm, th, f)
-        th.cfunc = None
+        d = _hook_pcall(vm, th, f, fslot, nargs)
         fslot += d
         base += d
     stk = th.stack
@@ -1974,10 +1968,7 @@ _SNIPPETS = {
     (1, "@ccall"): ["_hook_ccall(vm, th, f)"] + _REBASE + ["    fslot += hd"],
     (1, "@ccall-iter"): ["_hook_ccall(vm, th, f)"] + _REBASE + ["    ra += hd"],
     (1, "@pcall"): ["if f.ffid == FF_pcall or f.ffid == FF_xpcall:",
-                    "    th.top = fslot + 2 + nargs",
-                    "    th.cfunc = f",
-                    "    _hook_ccall(vm, th, f)",
-                    "    th.cfunc = None"] + _REBASE + ["    fslot += hd"],
+                    "    _hook_pcall(vm, th, f, fslot, nargs)"] + _REBASE + ["    fslot += hd"],
     (2, "@enter"): ["if code[0][0] == BC_JFUNCF:",
                     "    th.multres = multres",
                     "    base, pc, fn, multres = vm.jit.run_trace(th, fn, base, 0, code[0][3])",
@@ -2105,7 +2096,7 @@ def _hook_instr(vm, th, fn, base, pc, op, multres):
         th.hook_skip = 0
         return
     hook = vm.hook
-    if hook is not None and not th.in_hook and fn is not getattr(vm, "return_trampoline", None):
+    if hook is not None and not th.in_hook and fn is not vm.return_trampoline:
         th.fn, th.pc, th.base = fn, pc, base
         # the hook runs above the frame's slots and any multiple results (cur_topslot)
         th.top = base + fn.p.proto.framesize + multres
@@ -2121,6 +2112,16 @@ def _hook_ccall(vm, th, f):
     stk = th.stack
     hook.ccall(vm, th, f)
     return th.stack - stk
+
+
+def _hook_pcall(vm, th, f, fslot, nargs):
+    """pcall/xpcall at fslot, about to run in the loop: its C call hook. Returns
+    how far the stack moved."""
+    th.top = fslot + 2 + nargs
+    th.cfunc = f
+    d = _hook_ccall(vm, th, f)
+    th.cfunc = None
+    return d
 
 
 def _hook_call(vm, th, fn, base):

@@ -166,6 +166,7 @@ class VM:
         self.hook = None            # a hooks.Hook: debug hooks (debug.sethook, debugger)
         self.jit = None             # a trace compiler, attached through the hot counters
         self.jit_factory = None     # makes one on demand (jit.on()); set by the host
+        self.return_trampoline = None   # `return ...`, made on first use (interp.py)
         self.loop_mode = 0
         self.recording = False
         self.hotcount = [HOTCOUNT_INIT] * HOTCOUNT_SIZE
